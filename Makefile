@@ -1,0 +1,132 @@
+# kcbench: build, tests, sanitizers, reports. `make run` and `make test` install what is missing first.
+
+BUILD   ?= build
+CC      ?= cc
+OPT     ?= -O2 -g
+WERROR  ?= -Werror
+SAN     ?=
+PYTHON  ?= python3
+KCB_DATA ?= ../shared/datasets
+export KCB_DATA
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla \
+        -Wpointer-arith -Wundef -Wcast-align -Wwrite-strings -Wold-style-definition \
+        -Wnull-dereference -Wdouble-promotion
+CFLAGS  ?= $(OPT)
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(WERROR) -Iinclude -Isrc -MMD -MP -pthread \
+             $(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = -pthread $(if $(SAN),-fsanitize=$(SAN)) $(LDFLAGS)
+
+ifneq ($(V),1)
+Q := @
+endif
+
+# ---- libraries, found with pkg-config (bzip2 ships no .pc file on Debian 12) ----
+REQUIRED := zlib liblzma libzstd
+have = $(shell pkg-config --exists $(1) 2>/dev/null && echo yes)
+PKGS := $(REQUIRED)
+BZ2_LIBS := $(if $(call have,bzip2),$(shell pkg-config --libs bzip2),-lbz2)
+
+OPTIONAL_SRC :=
+ifeq ($(call have,libbrotlienc)$(call have,libbrotlidec),yesyes)
+  PKGS += libbrotlienc libbrotlidec
+  DEFS += -DKCB_HAVE_BROTLI
+else
+  OPTIONAL_SRC += src/codec/brotli.c
+endif
+ifeq ($(call have,liblz4),yes)
+  PKGS += liblz4
+  DEFS += -DKCB_HAVE_LZ4
+else
+  OPTIONAL_SRC += src/codec/lz4.c
+endif
+ifeq ($(call have,libdeflate),yes)
+  PKGS += libdeflate
+  DEFS += -DKCB_HAVE_LIBDEFLATE
+else
+  OPTIONAL_SRC += src/codec/libdeflate.c
+endif
+ifeq ($(call have,gsl),yes)
+  PKGS += gsl
+  DEFS += -DKCB_HAVE_GSL
+endif
+
+PKG_CFLAGS = $(DEFS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS) -lm
+
+# ---- sources ----
+LIB_SRC := $(filter-out $(OPTIONAL_SRC) src/codec/broken.c,$(wildcard src/*.c src/codec/*.c))
+LIB_SRC := $(filter-out src/main.c,$(LIB_SRC))
+CMD_SRC := $(wildcard src/cmd/*.c) src/main.c
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BIN := $(BUILD)/kcbench
+
+.PHONY: all deps run test check unit cli asan ubsan tsan clean bench reports
+all: kcbench
+
+kcbench: $(BIN)
+	$(Q)cp $(BIN) $@
+
+$(BUILD)/libkcb.a: $(LIB_OBJ)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(BIN): $(CMD_OBJ) $(BUILD)/libkcb.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libkcb.a $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkcb.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(BUILD)/libkcb.a \
+	  $(ALL_LDFLAGS) $(shell pkg-config --libs cmocka) $(LIBS)
+
+# ---- the README's two commands: install what is missing, then work in a fresh make ----
+deps:
+	$(Q)sh scripts/install-deps.sh
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory kcbench
+	$(Q)sh scripts/run.sh ./kcbench
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory check
+
+# the tests themselves, without the install step
+check: kcbench $(UNIT_BIN)
+	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
+	$(Q)KCBENCH=$(BIN) $(PYTHON) tests/cli/run.py tests/cli
+
+unit: $(UNIT_BIN)
+	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
+
+cli: kcbench
+	$(Q)KCBENCH=$(BIN) $(PYTHON) tests/cli/run.py tests/cli
+
+# sanitizer builds live in their own directories and re-run the whole suite
+asan: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SAN=address,undefined OPT="-O1 -g" \
+	  build/asan/kcbench-check
+ubsan: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/ubsan SAN=undefined OPT="-O1 -g" \
+	  CFLAGS="-O1 -g -fno-sanitize-recover=undefined" build/ubsan/kcbench-check
+tsan: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/tsan SAN=thread OPT="-O1 -g" \
+	  build/tsan/kcbench-check
+
+$(BUILD)/kcbench-check: $(BIN) $(UNIT_BIN)
+	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
+	$(Q)KCBENCH=$(BIN) $(PYTHON) tests/cli/run.py tests/cli
+
+clean:
+	rm -rf build kcbench
+
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)

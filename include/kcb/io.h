@@ -1,0 +1,33 @@
+/* Whole-file reading and atomic output files. */
+#ifndef KCB_IO_H
+#define KCB_IO_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/*
+ * Reads the whole of path ("-" is standard input) into a new buffer with a NUL byte after
+ * the data (not counted in *n). Returns 0, KCB_EIO (errno says why; EISDIR for a directory)
+ * or KCB_ENOMEM. Caller owns *buf; free with free().
+ */
+int kcb_read_file(const char *path, unsigned char **buf, size_t *n);
+
+/* An output file that appears under its name only when committed. */
+typedef struct kcb_afile kcb_afile;
+
+/*
+ * Opens a temporary file beside path ("-" means standard output, written directly) and
+ * sets *f to it and *fp to its stream. Returns 0 or KCB_EIO (errno set).
+ */
+int kcb_afile_open(const char *path, kcb_afile **f, FILE **fp);
+
+/* Flushes, syncs and renames the file into place; frees f. Returns 0 or KCB_EIO. */
+int kcb_afile_commit(kcb_afile *f);
+
+/* Removes the temporary file and frees f; accepts NULL. */
+void kcb_afile_abort(kcb_afile *f);
+
+/* Writes len bytes to path atomically: 0 or KCB_EIO. */
+int kcb_write_file(const char *path, const void *data, size_t len);
+
+#endif

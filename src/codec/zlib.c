@@ -1,0 +1,24 @@
+/* The zlib codec: zlib deflate producing a zlib stream (RFC 1950), as compress2(). */
+#include "kcb/codec.h"
+#include "zdeflate.h"
+
+static int zlib_ctx_new(int level, void **ctx)
+{
+    return kcb_zd_ctx_new(level, 15, ctx);
+}
+
+const struct kcb_codec kcb_codec_zlib = {
+    .name = "zlib",
+    .library = "zlib",
+    .format = "zlib stream (RFC 1950), as compress2()",
+    .level_min = 1,
+    .level_max = 9,
+    .level_default = 6,
+    .window = kcb_zd_window,
+    .bound = kcb_zd_bound,
+    .ctx_new = zlib_ctx_new,
+    .ctx_free = kcb_zd_ctx_free,
+    .compress = kcb_zd_compress,
+    .decompress = kcb_zd_decompress,
+    .version = kcb_zd_version,
+};

@@ -1,0 +1,18 @@
+/* Names for kcb_err codes. */
+#include "kcb/err.h"
+
+const char *kcb_strerror(int code)
+{
+    switch (code) {
+    case KCB_OK: return "success";
+    case KCB_ENOMEM: return "out of memory";
+    case KCB_EINVAL: return "invalid argument";
+    case KCB_EIO: return "input/output error";
+    case KCB_ECODEC: return "compression library error";
+    case KCB_ECORRUPT: return "data corrupt or failed verification";
+    case KCB_EFORMAT: return "malformed input";
+    case KCB_ERANGE: return "size out of range";
+    case KCB_ENOTFOUND: return "not found";
+    default: return "unknown error";
+    }
+}
