@@ -1,0 +1,20 @@
+/* Seeded, stratified subsampling of labelled items, identical on every machine. */
+#ifndef KCB_SAMPLE_H
+#define KCB_SAMPLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Returns the next value of the splitmix64 sequence whose state is *s. */
+uint64_t kcb_splitmix64(uint64_t *s);
+
+/*
+ * Chooses want of the n items (label[i] in [0, nlabels)), each label keeping its share
+ * (largest remainder, ties to the lower label id) and, within a label, members chosen by a
+ * seeded shuffle. Sets keep[i] to 1 for chosen items and 0 otherwise (caller's array of n).
+ * want >= n keeps everything. Returns 0 or KCB_ENOMEM.
+ */
+int kcb_sample_stratified(const int *label, size_t n, size_t nlabels, size_t want, uint64_t seed,
+                          unsigned char *keep);
+
+#endif

@@ -1,0 +1,302 @@
+/* Reading and writing the checksummed model file of `kcbench index`. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "kcb/err.h"
+#include "kcb/io.h"
+#include "kcb/model.h"
+
+static const char magic[8] = {'K', 'C', 'B', 'M', 'O', 'D', 'E', 'L'};
+#define HEADER 24
+
+/* ---- a growable byte buffer for writing ---- */
+struct wbuf {
+    unsigned char *p;
+    size_t n, cap;
+    int err;
+};
+
+static void put(struct wbuf *b, const void *data, size_t len)
+{
+    if (b->err)
+        return;
+    if (b->cap - b->n < len) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap - b->n < len)
+            cap *= 2;
+        unsigned char *p = realloc(b->p, cap);
+        if (!p) {
+            b->err = KCB_ENOMEM;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, data, len);
+    b->n += len;
+}
+
+static void put_u(struct wbuf *b, uint64_t v, int bytes)
+{
+    unsigned char le[8];
+    for (int i = 0; i < bytes; i++)
+        le[i] = (unsigned char)(v >> (8 * i));
+    put(b, le, (size_t)bytes);
+}
+
+static void put_payload(struct wbuf *b, const struct kcb_model *m)
+{
+    put_u(b, m->specs.n, 4);
+    for (size_t s = 0; s < m->specs.n; s++) {
+        const char *name = m->specs.v[s].codec->name;
+        put_u(b, strlen(name), 2);
+        put(b, name, strlen(name));
+        put_u(b, (uint32_t)(int32_t)m->specs.v[s].level, 4);
+    }
+    put_u(b, m->nlabels, 4);
+    for (size_t l = 0; l < m->nlabels; l++) {
+        put_u(b, strlen(m->labels[l]), 4);
+        put(b, m->labels[l], strlen(m->labels[l]));
+    }
+    put_u(b, m->n, 8);
+    for (size_t i = 0; i < m->n; i++) {
+        put_u(b, (uint32_t)m->label[i], 4);
+        put_u(b, m->text[i].n, 8);
+        put(b, m->text[i].p, m->text[i].n);
+    }
+    for (size_t k = 0; k < m->specs.n * m->n; k++)
+        put_u(b, m->sizes[k], 8);
+}
+
+int kcb_model_write(const char *path, const struct kcb_model *m)
+{
+    struct wbuf b = {0};
+    put(&b, magic, sizeof magic);
+    put_u(&b, KCB_MODEL_VERSION, 4);
+    put_u(&b, 0, 4);
+    put_u(&b, 0, 8); /* payload length, patched below */
+    put_payload(&b, m);
+    if (b.err) {
+        free(b.p);
+        return b.err;
+    }
+    uint64_t len = b.n - HEADER;
+    for (int i = 0; i < 8; i++)
+        b.p[16 + i] = (unsigned char)(len >> (8 * i));
+    uLong crc = crc32(0L, Z_NULL, 0);
+    for (size_t off = HEADER; off < b.n;) { /* crc32 takes uInt lengths */
+        size_t chunk = b.n - off > (1u << 30) ? (1u << 30) : b.n - off;
+        crc = crc32(crc, b.p + off, (uInt)chunk);
+        off += chunk;
+    }
+    put_u(&b, crc, 4);
+    int rc = b.err ? b.err : kcb_write_file(path, b.p, b.n);
+    free(b.p);
+    return rc;
+}
+
+/* ---- reading, with every length checked against what is left ---- */
+struct rbuf {
+    const unsigned char *p;
+    size_t n, off;
+    int bad;
+};
+
+static uint64_t get_u(struct rbuf *r, int bytes)
+{
+    if (r->bad || r->n - r->off < (size_t)bytes) {
+        r->bad = 1;
+        return 0;
+    }
+    uint64_t v = 0;
+    for (int i = 0; i < bytes; i++)
+        v |= (uint64_t)r->p[r->off + (size_t)i] << (8 * i);
+    r->off += (size_t)bytes;
+    return v;
+}
+
+static const unsigned char *get_bytes(struct rbuf *r, uint64_t len)
+{
+    if (r->bad || r->n - r->off < len) {
+        r->bad = 1;
+        return NULL;
+    }
+    const unsigned char *p = r->p + r->off;
+    r->off += (size_t)len;
+    return p;
+}
+
+static int say(char *why, size_t len, int code, const char *fmt, ...)
+{
+    if (why && len) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(why, len, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
+
+static int check_frame(const unsigned char *p, size_t n, char *why, size_t wl)
+{
+    if (n < sizeof magic || memcmp(p, magic, sizeof magic) != 0)
+        return say(why, wl, KCB_ECORRUPT, "not a kcbench model file (bad magic)");
+    struct rbuf r = {p, n, 8, 0};
+    uint64_t version = get_u(&r, 4);
+    get_u(&r, 4);
+    uint64_t len = get_u(&r, 8);
+    if (r.bad)
+        return say(why, wl, KCB_ECORRUPT, "model file truncated (header)");
+    if (version != KCB_MODEL_VERSION)
+        return say(why, wl, KCB_ECORRUPT, "model file version %llu, this build reads %d",
+                   (unsigned long long)version, KCB_MODEL_VERSION);
+    if (len > n || n - HEADER - 4 != len)
+        return say(why, wl, KCB_ECORRUPT, "model file truncated or padded (%zu bytes, header "
+                   "says %llu)", n, (unsigned long long)(len + HEADER + 4));
+    uLong crc = crc32(0L, Z_NULL, 0);
+    for (size_t off = HEADER; off < HEADER + len;) {
+        size_t chunk = HEADER + len - off > (1u << 30) ? (1u << 30) : HEADER + len - off;
+        crc = crc32(crc, p + off, (uInt)chunk);
+        off += chunk;
+    }
+    struct rbuf t = {p, n, HEADER + len, 0};
+    if (get_u(&t, 4) != (crc & 0xFFFFFFFFu))
+        return say(why, wl, KCB_ECORRUPT, "model file corrupt (checksum mismatch)");
+    return KCB_OK;
+}
+
+static int read_specs(struct rbuf *r, struct kcb_model *m, char *why, size_t wl)
+{
+    uint64_t ns = get_u(r, 4);
+    if (r->bad || ns == 0 || ns > 4096)
+        return say(why, wl, KCB_ECORRUPT, "model file damaged (compressor count)");
+    m->specs.v = calloc(ns, sizeof *m->specs.v);
+    if (!m->specs.v)
+        return KCB_ENOMEM;
+    for (size_t s = 0; s < ns; s++) {
+        uint64_t len = get_u(r, 2);
+        const unsigned char *name = get_bytes(r, len);
+        int32_t level = (int32_t)(uint32_t)get_u(r, 4);
+        if (r->bad || len >= 64)
+            return say(why, wl, KCB_ECORRUPT, "model file damaged (compressor name)");
+        char buf[64];
+        memcpy(buf, name, len);
+        buf[len] = '\0';
+        const struct kcb_codec *c = kcb_codec_find(buf);
+        if (!c)
+            return say(why, wl, KCB_ENOTFOUND, "model uses compressor '%s', not in this build",
+                       buf);
+        if (level < c->level_min || level > c->level_max)
+            return say(why, wl, KCB_ECORRUPT, "model file damaged (level %d for %s)", level,
+                       buf);
+        m->specs.v[m->specs.n++] = (struct kcb_spec){c, level};
+    }
+    return KCB_OK;
+}
+
+static int read_labels(struct rbuf *r, struct kcb_model *m, char *why, size_t wl)
+{
+    uint64_t nl = get_u(r, 4);
+    if (r->bad || nl > r->n)
+        return say(why, wl, KCB_ECORRUPT, "model file damaged (label count)");
+    m->labels = calloc(nl ? nl : 1, sizeof *m->labels);
+    if (!m->labels)
+        return KCB_ENOMEM;
+    for (size_t l = 0; l < nl; l++) {
+        uint64_t len = get_u(r, 4);
+        const unsigned char *s = get_bytes(r, len);
+        if (r->bad)
+            return say(why, wl, KCB_ECORRUPT, "model file damaged (labels)");
+        if (!(m->labels[l] = malloc(len + 1)))
+            return KCB_ENOMEM;
+        memcpy(m->labels[l], s, len);
+        m->labels[l][len] = '\0';
+        m->nlabels++;
+    }
+    return KCB_OK;
+}
+
+static int read_docs(struct rbuf *r, struct kcb_model *m, char *why, size_t wl)
+{
+    uint64_t n = get_u(r, 8);
+    if (r->bad || n > r->n || (m->specs.n && n > (r->n / 8) / m->specs.n))
+        return say(why, wl, KCB_ECORRUPT, "model file damaged (document count)");
+    m->text = calloc(n ? n : 1, sizeof *m->text);
+    m->label = calloc(n ? n : 1, sizeof *m->label);
+    m->sizes = calloc(n ? n * m->specs.n : 1, sizeof *m->sizes);
+    if (!m->text || !m->label || !m->sizes)
+        return KCB_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t lab = get_u(r, 4), len = get_u(r, 8);
+        const unsigned char *t = get_bytes(r, len);
+        if (r->bad || lab >= m->nlabels)
+            return say(why, wl, KCB_ECORRUPT, "model file damaged (document %zu)", i + 1);
+        m->label[i] = (int)lab;
+        m->text[i] = (struct kcb_blob){t, (size_t)len};
+    }
+    m->n = (size_t)n;
+    for (size_t k = 0; k < m->specs.n * m->n; k++)
+        m->sizes[k] = (size_t)get_u(r, 8);
+    if (r->bad || r->off != r->n)
+        return say(why, wl, KCB_ECORRUPT, "model file damaged (sizes)");
+    return KCB_OK;
+}
+
+int kcb_model_read(const char *path, struct kcb_model **out, char *why, size_t wl)
+{
+    unsigned char *p;
+    size_t n;
+    int rc = kcb_read_file(path, &p, &n);
+    if (rc)
+        return rc;
+    rc = check_frame(p, n, why, wl);
+    struct kcb_model *m = calloc(1, sizeof *m);
+    if (!rc && !m)
+        rc = KCB_ENOMEM;
+    if (rc) {
+        free(p);
+        free(m);
+        return rc;
+    }
+    m->store = p;
+    struct rbuf r = {p, n - 4, HEADER, 0}; /* payload only: texts point into store */
+    rc = read_specs(&r, m, why, wl);
+    if (!rc)
+        rc = read_labels(&r, m, why, wl);
+    if (!rc)
+        rc = read_docs(&r, m, why, wl);
+    if (rc) {
+        kcb_model_free(m);
+        return rc;
+    }
+    *out = m;
+    return KCB_OK;
+}
+
+void kcb_model_free(struct kcb_model *m)
+{
+    if (!m)
+        return;
+    kcb_specs_free(&m->specs);
+    for (size_t l = 0; l < m->nlabels; l++)
+        free(m->labels[l]);
+    free(m->labels);
+    free(m->text);
+    free(m->label);
+    free(m->sizes);
+    free(m->store);
+    free(m);
+}
+
+int kcb_model_spec(const struct kcb_model *m, const struct kcb_spec *spec)
+{
+    for (size_t s = 0; s < m->specs.n; s++)
+        if (m->specs.v[s].codec == spec->codec && m->specs.v[s].level == spec->level)
+            return (int)s;
+    return -1;
+}
