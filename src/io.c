@@ -86,8 +86,10 @@ int kcb_afile_open(const char *path, kcb_afile **f, FILE **fp)
         int fd = mkstemp(a->tmp);
         if (fd < 0 || !(a->fp = fdopen(fd, "wb"))) {
             int e = errno;
-            if (fd >= 0)
+            if (fd >= 0) {
                 close(fd);
+                unlink(a->tmp); /* mkstemp created it */
+            }
             free(a->tmp);
             a->tmp = NULL;
             kcb_afile_abort(a);

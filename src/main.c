@@ -1,16 +1,22 @@
 /* kcbench: the command table and dispatch, nothing else. */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
 
-extern const struct kcb_cmd kcb_cmd_codecs, kcb_cmd_ncd;
+extern const struct kcb_cmd kcb_cmd_codecs, kcb_cmd_ncd, kcb_cmd_eval, kcb_cmd_classify,
+    kcb_cmd_index, kcb_cmd_gen;
 
 static const struct kcb_cmd help_cmd;
 
 static const struct kcb_cmd *const commands[] = {
     &kcb_cmd_codecs,
     &kcb_cmd_ncd,
+    &kcb_cmd_eval,
+    &kcb_cmd_classify,
+    &kcb_cmd_index,
+    &kcb_cmd_gen,
     &help_cmd,
 };
 
@@ -40,7 +46,8 @@ static int run_help(int argc, char **argv)
         overview(stdout);
         return KCB_EXIT_OK;
     }
-    const struct kcb_cmd *c = kcb_cmd_find(argv[1]);
+    int self = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0;
+    const struct kcb_cmd *c = kcb_cmd_find(self ? "help" : argv[1]);
     if (!c)
         return kcb_usage_err("help", "unknown command '%s' (see 'kcbench help')", argv[1]);
     kcb_cmd_help(c, stdout);
@@ -56,6 +63,7 @@ static const struct kcb_cmd help_cmd = {
 int main(int argc, char **argv)
 {
     int rc;
+    opterr = 0; /* commands print their own one-line errors, never getopt's */
     if (argc < 2) {
         overview(stderr);
         return KCB_EXIT_USAGE;

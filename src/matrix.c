@@ -246,16 +246,18 @@ static int fail(char *why, size_t len, long line, const char *fmt, ...)
     return KCB_EFORMAT;
 }
 
-/* Reads the name and up to want values of one row; sets *got. */
-static int parse_row(const char *s, size_t len, char *name, size_t namecap, double *vals,
+/* Finds the name (*name, *namelen: within s) and reads up to want values of one row; sets *got.
+ * Returns -1 for a token that is not a number, or too long to be one. */
+static int parse_row(const char *s, size_t len, const char **name, size_t *namelen, double *vals,
                      size_t want, size_t *got)
 {
-    size_t k = 0, nl = 0;
+    size_t k = 0;
     while (k < len && isspace((unsigned char)s[k]))
         k++;
-    while (k < len && !isspace((unsigned char)s[k]) && nl + 1 < namecap)
-        name[nl++] = s[k++];
-    name[nl] = '\0';
+    *name = s + k;
+    while (k < len && !isspace((unsigned char)s[k]))
+        k++;
+    *namelen = (size_t)(s + k - *name);
     *got = 0;
     char buf[64];
     while (k < len && *got < want + 1) {
@@ -266,6 +268,8 @@ static int parse_row(const char *s, size_t len, char *name, size_t namecap, doub
         size_t b = 0;
         while (k < len && !isspace((unsigned char)s[k]) && b + 1 < sizeof buf)
             buf[b++] = s[k++];
+        if (k < len && !isspace((unsigned char)s[k]))
+            return -1;
         buf[b] = '\0';
         char *e;
         errno = 0;
@@ -294,14 +298,14 @@ int kcb_matrix_read_phylip(const char *text, size_t len, struct kcb_matrix **out
     struct kcb_matrix *m;
     if (kcb_matrix_new((size_t)n, &m))
         return KCB_ENOMEM;
-    char name[256];
     for (size_t i = 0; i < (size_t)n; i++) {
-        size_t got;
+        const char *name;
+        size_t got, namelen;
         if (!next_line(&ls, &s, &sl)) {
             kcb_matrix_free(m);
             return fail(why, whylen, ls.no + 1, "expected %ld rows, found %zu", n, i);
         }
-        if (parse_row(s, sl, name, sizeof name, m->d + i * (size_t)n, (size_t)n, &got) ||
+        if (parse_row(s, sl, &name, &namelen, m->d + i * (size_t)n, (size_t)n, &got) ||
             (got != (size_t)n && got != i)) {
             kcb_matrix_free(m);
             return fail(why, whylen, ls.no, "row %zu: expected %ld (square) or %zu (lower "
@@ -310,10 +314,13 @@ int kcb_matrix_read_phylip(const char *text, size_t len, struct kcb_matrix **out
         if (got == i) /* lower triangle: mirror */
             for (size_t j = 0; j < i; j++)
                 m->d[j * (size_t)n + i] = m->d[i * (size_t)n + j];
-        if (kcb_matrix_set_label(m, i, name)) {
+        char *label = strndup(name, namelen);
+        if (!label) {
             kcb_matrix_free(m);
             return KCB_ENOMEM;
         }
+        free(m->labels[i]);
+        m->labels[i] = label;
     }
     *out = m;
     return KCB_OK;

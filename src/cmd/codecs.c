@@ -58,7 +58,7 @@ static void row(FILE *fp, enum kcb_format f, const struct kcb_codec *c, size_t e
                 c->format);
         break;
     default:
-        fprintf(fp, "%-10s %-9s %-10s %2d..%-3d %7d  %-10s %5zu  %s\n", c->name, c->library,
+        fprintf(fp, "%-10s %-10s %-7s %2d..%-3d %7d  %-10s %5zu  %s\n", c->name, c->library,
                 c->version(), c->level_min, c->level_max, c->level_default, wh, empty,
                 c->format);
     }
@@ -75,7 +75,7 @@ static void header(FILE *fp, enum kcb_format f)
         fputs("| codec | library | levels | default | window | C(empty) | output |\n"
               "|---|---|---|---:|---|---:|---|\n", fp);
     else
-        fprintf(fp, "%-10s %-9s %-10s %-7s %7s  %-10s %5s  %s\n", "codec", "library", "version",
+        fprintf(fp, "%-10s %-10s %-7s %-7s %7s  %-10s %5s  %s\n", "codec", "library", "version",
                 "levels", "default", "window", "empty", "output");
 }
 
@@ -86,6 +86,7 @@ static int run(int argc, char **argv)
     enum kcb_format f = KCB_FMT_TABLE;
     int o, rc;
     optind = 1;
+    opterr = 0; /* kcb_bad_option() prints the one error line, not getopt */
     while ((o = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
         if (o == 'f' && (rc = kcb_cmd_format("codecs", optarg, &f)))
             return rc;

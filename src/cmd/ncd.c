@@ -48,10 +48,11 @@ static int load(const struct ncd_opts *o, char **args, size_t n, struct inputs *
     if (!in->x || !in->label || !in->owned)
         return kcb_fail("ncd", "out of memory");
     int stdin_used = 0;
-    for (size_t i = 0; i < n; i++, in->n++) {
+    for (size_t i = 0; i < n; i++) {
         char name[32];
         snprintf(name, sizeof name, "s%zu", i + 1);
         in->label[i] = strdup(o->strings ? name : args[i]);
+        in->n = i + 1; /* counted now, so inputs_free() frees it if this input fails */
         if (!in->label[i])
             return kcb_fail("ncd", "out of memory");
         if (o->strings) {

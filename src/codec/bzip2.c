@@ -2,6 +2,7 @@
 #include <bzlib.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,9 +112,14 @@ static size_t bz_bound(size_t n, int level)
     return n + n / 100 + 600;
 }
 
+/* libbz2 says "1.0.8, 13-Jul-2019": keep the version number only. */
 static const char *bz_version(void)
 {
-    return BZ2_bzlibVersion();
+    static char buf[32];
+    const char *v = BZ2_bzlibVersion();
+    size_t n = strcspn(v, ", ");
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf ? n : sizeof buf - 1), v);
+    return buf;
 }
 
 const struct kcb_codec kcb_codec_bzip2 = {

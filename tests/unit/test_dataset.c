@@ -1,0 +1,771 @@
+/* Unit tests for the labelled-dataset readers, the shared label table, duplicates and filtering. */
+#define _XOPEN_SOURCE 700 /* nftw */
+#include <errno.h>
+#include <ftw.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "kcb/dataset.h"
+#include "kcb/err.h"
+
+static char root[64];
+
+/* ---- helpers: files in the temporary directory ---- */
+
+static void path_of(char *out, size_t cap, const char *name)
+{
+    snprintf(out, cap, "%s/%s", root, name);
+}
+
+static void write_bytes(const char *name, const void *data, size_t len)
+{
+    char path[512];
+    path_of(path, sizeof path, name);
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(data, 1, len, fp), len);
+    assert_int_equal(fclose(fp), 0);
+}
+
+static void write_text(const char *name, const char *s)
+{
+    write_bytes(name, s, strlen(s));
+}
+
+static void make_dir(const char *name)
+{
+    char path[512];
+    path_of(path, sizeof path, name);
+    assert_int_equal(mkdir(path, 0755), 0);
+}
+
+/* Writes s to name and loads it. */
+static int load_text(const char *name, const char *s, enum kcb_informat f, int skip_bad,
+                     struct kcb_labels *labels, struct kcb_dataset **d, struct kcb_diag *diag)
+{
+    char path[512];
+    write_text(name, s);
+    path_of(path, sizeof path, name);
+    return kcb_dataset_load(path, f, skip_bad, labels, d, diag);
+}
+
+static void assert_doc(const struct kcb_dataset *d, size_t i, const char *label,
+                       const void *text, size_t len, long line)
+{
+    assert_true(i < d->n);
+    assert_string_equal(d->labels->name[d->label[i]], label);
+    assert_int_equal(d->text[i].n, len);
+    if (len)
+        assert_memory_equal(d->text[i].p, text, len);
+    assert_int_equal(d->line[i], line);
+}
+
+#define DOC(d, i, label, text, line) assert_doc(d, i, label, text, strlen(text), line)
+
+/* Loads s, expecting failure with code at line and msg among the reason. */
+static void assert_load_fails(const char *name, const char *s, enum kcb_informat f, int skip_bad,
+                              int code, long line, const char *msg)
+{
+    struct kcb_dataset *d = NULL;
+    struct kcb_diag diag;
+    assert_int_equal(load_text(name, s, f, skip_bad, NULL, &d, &diag), code);
+    assert_null(d);
+    assert_int_equal(diag.line, line);
+    if (!strstr(diag.msg, msg))
+        fail_msg("message '%s' does not contain '%s'", diag.msg, msg);
+}
+
+/* ---- the label table ---- */
+
+static void test_labels_intern_and_find(void **state)
+{
+    (void)state;
+    struct kcb_labels *l;
+    int id;
+    assert_int_equal(kcb_labels_new(&l), KCB_OK);
+    assert_int_equal(kcb_labels_find(l, "earn", 4), -1);
+    assert_int_equal(kcb_labels_intern(l, "earn", 4, &id), KCB_OK);
+    assert_int_equal(id, 0);
+    assert_int_equal(kcb_labels_intern(l, "acq", 3, &id), KCB_OK);
+    assert_int_equal(id, 1);
+    assert_int_equal(kcb_labels_intern(l, "earnings", 4, &id), KCB_OK); /* only "earn" */
+    assert_int_equal(id, 0);
+    assert_int_equal(kcb_labels_find(l, "acq", 3), 1);
+    assert_int_equal(kcb_labels_find(l, "ac", 2), -1);
+    assert_int_equal(kcb_labels_intern(l, "a\0b", 3, &id), KCB_EINVAL);
+    assert_int_equal(kcb_labels_find(l, "a\0b", 3), -1);
+    assert_int_equal(l->n, 2);
+    assert_string_equal(l->name[1], "acq");
+    for (int i = 0; i < 1000; i++) {
+        char name[16];
+        int len = snprintf(name, sizeof name, "L%d", i);
+        assert_int_equal(kcb_labels_intern(l, name, (size_t)len, &id), KCB_OK);
+        assert_int_equal(id, i + 2);
+    }
+    for (int i = 0; i < 1000; i++) {
+        char name[16];
+        int len = snprintf(name, sizeof name, "L%d", i);
+        assert_int_equal(kcb_labels_find(l, name, (size_t)len), i + 2);
+    }
+    assert_int_equal(kcb_labels_find(l, "earn", 4), 0);
+    assert_int_equal(l->n, 1002);
+    kcb_labels_free(l);
+    kcb_labels_free(NULL);
+}
+
+static void test_informat_parse(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"auto", "tsv", "csv", "fasttext", "dir"};
+    enum kcb_informat f;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        assert_int_equal(kcb_informat_parse(names[i], &f), KCB_OK);
+        assert_int_equal(f, (enum kcb_informat)i);
+        assert_string_equal(kcb_informat_name(f), names[i]);
+    }
+    assert_int_equal(kcb_informat_parse("TSV", &f), KCB_EINVAL);
+    assert_int_equal(kcb_informat_parse("json", &f), KCB_EINVAL);
+    assert_int_equal(kcb_informat_parse("", &f), KCB_EINVAL);
+}
+
+/* ---- TSV ---- */
+
+static void test_tsv_good(void **state)
+{
+    (void)state;
+    struct kcb_dataset *d;
+    struct kcb_diag diag;
+    assert_int_equal(load_text("good.tsv",
+                               "earn\tprofit up\n"
+                               "acq\tbuys firm\twith a tab\n"
+                               "\n"
+                               "earn\t\n"
+                               "grain\twheat",
+                               KCB_IN_TSV, 0, NULL, &d, &diag),
+                     KCB_OK);
+    assert_int_equal(d->n, 4);
+    assert_int_equal(d->format, KCB_IN_TSV);
+    assert_int_equal(d->labels->n, 3);
+    assert_string_equal(d->labels->name[0], "earn");
+    assert_string_equal(d->labels->name[1], "acq");
+    assert_string_equal(d->labels->name[2], "grain");
+    DOC(d, 0, "earn", "profit up", 1);
+    DOC(d, 1, "acq", "buys firm\twith a tab", 2);
+    DOC(d, 2, "earn", "", 4);
+    DOC(d, 3, "grain", "wheat", 5);
+    assert_int_equal(d->label[3], 2);
+    assert_int_equal(diag.skipped, 0);
+    kcb_dataset_free(d);
+    kcb_dataset_free(NULL);
+}
+
+static void test_tsv_crlf_and_blank_lines(void **state)
+{
+    (void)state;
+    struct kcb_dataset *d;
+    assert_int_equal(load_text("crlf.tsv", "\r\na\tone\r\n\r\n\nb\tx\ry\r\n", KCB_IN_TSV, 0,
+                               NULL, &d, NULL),
+                     KCB_OK);
+    assert_int_equal(d->n, 2);
+    DOC(d, 0, "a", "one", 2);
+    DOC(d, 1, "b", "x\ry", 5); /* only the line's final CR goes */
+    kcb_dataset_free(d);
+}
+
+static void test_tsv_malformed(void **state)
+{
+    (void)state;
+    assert_load_fails("notab.tsv", "a\tok\nno tab here\nb\tok\n", KCB_IN_TSV, 0, KCB_EFORMAT, 2,
+                      "missing tab between label and text");
+    assert_load_fails("nolabel.tsv", "a\tok\n\n\tno label\n", KCB_IN_TSV, 0, KCB_EFORMAT, 3,
+                      "missing label");
+}
+
+static void test_tsv_skip_bad(void **state)
+{
+    (void)state;
+    struct kcb_dataset *d;
+    struct kcb_diag diag;
+    assert_int_equal(load_text("skip.tsv", "a\tok\nbad line\nb\tfine\n\tno label\nzzz\n",
+                               KCB_IN_TSV, 1, NULL, &d, &diag),
+                     KCB_OK);
+    assert_int_equal(d->n, 2);
+    DOC(d, 0, "a", "ok", 1);
+    DOC(d, 1, "b", "fine", 3);
+    assert_int_equal(d->labels->n, 2); /* nothing from the bad rows */
+    assert_int_equal(diag.skipped, 3);
+    assert_int_equal(diag.first_skipped_line, 2);
+    assert_string_equal(diag.msg, "missing tab between label and text");
+    kcb_dataset_free(d);
+}
+
+static void test_shared_labels_keep_ids(void **state)
+{
+    (void)state;
+    struct kcb_labels *l;
+    struct kcb_dataset *train, *test, *bad = NULL;
+    assert_int_equal(kcb_labels_new(&l), KCB_OK);
+    assert_int_equal(load_text("train.tsv", "b\tx\na\ty\n", KCB_IN_TSV, 0, l, &train, NULL), 0);
+    assert_int_equal(load_text("test.tsv", "a\tz\nc\tw\nb\tv\n", KCB_IN_TSV, 0, l, &test, NULL),
+                     0);
+    assert_ptr_equal(train->labels, l);
+    assert_ptr_equal(test->labels, l);
+    assert_int_equal(train->label[0], 0);
+    assert_int_equal(train->label[1], 1);
+    assert_int_equal(test->label[0], 1);
+    assert_int_equal(test->label[1], 2);
+    assert_int_equal(test->label[2], 0);
+    assert_int_equal(l->n, 3);
+    /* a failed load leaves the shared table as it was */
+    assert_int_equal(load_text("bad.tsv", "d\tok\nbroken\n", KCB_IN_TSV, 0, l, &bad, NULL),
+                     KCB_EFORMAT);
+    assert_null(bad);
+    assert_int_equal(l->n, 3);
+    assert_int_equal(kcb_labels_find(l, "d", 1), -1);
+    assert_int_equal(kcb_labels_find(l, "c", 1), 2);
+    kcb_dataset_free(train);
+    kcb_dataset_free(test);
+    assert_string_equal(l->name[2], "c"); /* borrowed tables outlive their datasets */
+    kcb_labels_free(l);
+}
+
+static void test_invalid_utf8_kept(void **state)
+{
+    (void)state;
+    static const char text[] = "\xff\xfe \xc3( \xed\xa0\x80 caf\xc3\xa9";
+    struct kcb_dataset *d;
+    assert_int_equal(load_text("bytes.tsv", "\xe9t\xe9\t\xff\xfe \xc3( \xed\xa0\x80 caf\xc3\xa9\n",
+                               KCB_IN_TSV, 0, NULL, &d, NULL),
+                     KCB_OK);
+    assert_int_equal(d->n, 1);
+    assert_doc(d, 0, "\xe9t\xe9", text, sizeof text - 1, 1);
+    kcb_dataset_free(d);
+}
+
+static void test_bom_dropped(void **state)
+{
+    (void)state;
+    struct kcb_dataset *d;
+    assert_int_equal(load_text("bom.tsv", "\xef\xbb\xbf" "a\tx\n", KCB_IN_AUTO, 0, NULL, &d, NULL),
+                     KCB_OK);
+    DOC(d, 0, "a", "x", 1);
+    kcb_dataset_free(d);
+    assert_int_equal(load_text("bom.csv", "\xef\xbb\xbf\"1\",\"t\",\"d\"\n", KCB_IN_AUTO, 0, NULL,
+                               &d, NULL),
+                     KCB_OK);
+    DOC(d, 0, "1", "t d", 1);
+    kcb_dataset_free(d);
+}
+
+static void test_nul_byte_is_an_error(void **state)
+{
+    (void)state;
+    static const char tsv[] = "a\tok\nb\tx\0y\n";
+    static const char csv[] = "\"1\",\"a\nb\0\",\"c\"\n";
+    static const char ft[] = "__label__a x\n\n__label__b \0\n";
+    static const struct {
+        const char *name, *data;
+        size_t len;
+        long line;
+    } cases[] = {
+        {"nul.tsv", tsv, sizeof tsv - 1, 2},
+        {"nul.csv", csv, sizeof csv - 1, 2},
+        {"nul.ft", ft, sizeof ft - 1, 3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (int skip = 0; skip <= 1; skip++) {
+            char path[512];
+            struct kcb_dataset *d = NULL;
+            struct kcb_diag diag;
+            write_bytes(cases[i].name, cases[i].data, cases[i].len);
+            path_of(path, sizeof path, cases[i].name);
+            assert_int_equal(kcb_dataset_load(path, KCB_IN_AUTO, skip, NULL, &d, &diag),
+                             KCB_EFORMAT);
+            assert_null(d);
+            assert_int_equal(diag.line, cases[i].line);
+            assert_string_equal(diag.msg, "binary data (NUL byte)");
+        }
+    }
+}
+
+static void test_no_documents(void **state)
+{
+    (void)state;
+    struct kcb_dataset *d = NULL;
+    struct kcb_diag diag;
+    assert_load_fails("empty.tsv", "", KCB_IN_TSV, 0, KCB_EFORMAT, 0, "no documents");
+    assert_load_fails("blank.tsv", "\n\r\n\n", KCB_IN_TSV, 0, KCB_EFORMAT, 0, "no documents");
+    assert_load_fails("empty.csv", "", KCB_IN_CSV, 0, KCB_EFORMAT, 0, "no documents");
+    assert_load_fails("empty.ft", "  \n", KCB_IN_FASTTEXT, 0, KCB_EFORMAT, 0, "no documents");
+    assert_int_equal(load_text("allbad.tsv", "x\ny\n", KCB_IN_TSV, 1, NULL, &d, &diag),
+                     KCB_EFORMAT);
+    assert_null(d);
+    assert_int_equal(diag.skipped, 2);
+    assert_int_equal(diag.first_skipped_line, 1);
+    assert_non_null(strstr(diag.msg, "no documents"));
+    assert_non_null(strstr(diag.msg, "missing tab"));
+}
+
+/* ---- CSV ---- */
+
+static void test_csv_ag_news_layout(void **state)
+{
+    (void)state;
+    struct kcb_dataset *d;
+    assert_int_equal(load_text("ag.csv",
+                               "\"3\",\"Wall St. Bears\",\"Short-sellers are back.\"\n"
+                               "\"1\",\"Title only\",\"\"\n"
+                               "2,unquoted title,unquoted desc\r\n"
+                               "\n"
+                               "\"4\",\"two fields\"\n"
+                               "\"2\",\"a\",\"b\",\"c\"",
+                               KCB_IN_CSV, 0, NULL, &d, NULL),
+                     KCB_OK);
+    assert_int_equal(d->format, KCB_IN_CSV);
+    assert_int_equal(d->n, 5);
+    DOC(d, 0, "3", "Wall St. Bears Short-sellers are back.", 1);
+    DOC(d, 1, "1", "Title only ", 2);
+    DOC(d, 2, "2", "unquoted title unquoted desc", 3);
+    DOC(d, 3, "4", "two fields", 5);
+    DOC(d, 4, "2", "a b c", 6);
+    assert_int_equal(d->labels->n, 4);
+    assert_int_equal(d->label[4], d->label[2]);
+    kcb_dataset_free(d);
+}
+
+static void test_csv_embedded_comma_quote_newline(void **state)
+{
+    (void)state;
+    struct kcb_dataset *d;
+    assert_int_equal(load_text("quoting.csv",
+                               "\"1\",\"Hello, world\",\"He said \"\"hi\"\", then left\"\n"
+                               "\"2\",\"multi\nline title\",\"desc\r\nwith crlf\"\n"
+                               "\"3\",\"after\",\"x\"\n"
+                               "\"4\",\"\"\"quoted\"\"\",\",\"\n",
+                               KCB_IN_CSV, 0, NULL, &d, NULL),
+                     KCB_OK);
+    assert_int_equal(d->n, 4);
+    DOC(d, 0, "1", "Hello, world He said \"hi\", then left", 1);
+    DOC(d, 1, "2", "multi\nline title desc\r\nwith crlf", 2);
+    DOC(d, 2, "3", "after x", 5);
+    DOC(d, 3, "4", "\"quoted\" ,", 6);
+    kcb_dataset_free(d);
+}
+
+static void test_csv_malformed(void **state)
+{
+    (void)state;
+    assert_load_fails("unterminated.csv", "\"1\",\"a\",\"b\"\n\"2\",\"open\nmore text\n",
+                      KCB_IN_CSV, 0, KCB_EFORMAT, 2, "unterminated quoted field");
+    assert_load_fails("stray.csv", "\"1\",\"a\",\"b\"\n2,ab\"c,d\n", KCB_IN_CSV, 0, KCB_EFORMAT,
+                      2, "quote inside an unquoted field");
+    assert_load_fails("after.csv", "\"1\",\"a\nb\"x,\"c\"\n", KCB_IN_CSV, 0, KCB_EFORMAT, 2,
+                      "unexpected character after a closing quote");
+    assert_load_fails("nolabel.csv", "\"1\",\"a\",\"b\"\n\"\",\"t\",\"d\"\n", KCB_IN_CSV, 0,
+                      KCB_EFORMAT, 2, "missing label");
+    assert_load_fails("onefield.csv", "\"1\",\"a\",\"b\"\n\"2\"\n", KCB_IN_CSV, 0, KCB_EFORMAT,
+                      2, "expected at least 2 fields");
+    /* lines are counted across the newlines inside quotes */
+    assert_load_fails("lines.csv", "\"1\",\"a\nb\nc\",\"d\"\n\"2\"\n", KCB_IN_CSV, 0,
+                      KCB_EFORMAT, 4, "expected at least 2 fields");
+}
+
+static void test_csv_skip_bad(void **state)
+{
+    (void)state;
+    struct kcb_dataset *d;
+    struct kcb_diag diag;
+    assert_int_equal(load_text("skip.csv",
+                               "\"1\",\"good\",\"one\"\n"        /* 1 */
+                               "2,ab\"c,d\n"                     /* 2: stray quote */
+                               "\"\",\"t\",\"d\"\n"              /* 3: no label */
+                               "\"3\",\"x\ny\",\"z\"\n"          /* 4-5 */
+                               "\"4\"\n"                         /* 6: one field */
+                               "\"1\",\"a\"x,\"b\" tail\n"       /* 7: after quote */
+                               "\"2\",\"last\",\"row\"\n"        /* 8 */
+                               "\"3\",\"open\n"                  /* 9: unterminated */
+                               "\"4\",\"eaten\",\"too\"\n",      /* 10 */
+                               KCB_IN_CSV, 1, NULL, &d, &diag),
+                     KCB_OK);
+    assert_int_equal(d->n, 3);
+    DOC(d, 0, "1", "good one", 1);
+    DOC(d, 1, "3", "x\ny z", 4);
+    DOC(d, 2, "2", "last row", 8);
+    assert_int_equal(diag.skipped, 5);
+    assert_int_equal(diag.first_skipped_line, 2);
+    assert_string_equal(diag.msg, "quote inside an unquoted field");
+    assert_int_equal(d->labels->n, 3);
+    assert_int_equal(kcb_labels_find(d->labels, "4", 1), -1);
+    kcb_dataset_free(d);
+}
+
+/* ---- fastText ---- */
+
+static void test_fasttext_good(void **state)
+{
+    (void)state;
+    struct kcb_dataset *d;
+    assert_int_equal(load_text("good.ft",
+                               "__label__pos great movie\n"
+                               "\n"
+                               "  __label__neg\tbad  film \r\n"
+                               "__label__pos\n"
+                               "   \n"
+                               "__label__neu text with __label__x inside\n",
+                               KCB_IN_FASTTEXT, 0, NULL, &d, NULL),
+                     KCB_OK);
+    assert_int_equal(d->format, KCB_IN_FASTTEXT);
+    assert_int_equal(d->n, 4);
+    DOC(d, 0, "pos", "great movie", 1);
+    DOC(d, 1, "neg", "bad  film ", 3);
+    DOC(d, 2, "pos", "", 4);
+    DOC(d, 3, "neu", "text with __label__x inside", 6);
+    assert_int_equal(d->labels->n, 3);
+    kcb_dataset_free(d);
+}
+
+static void test_fasttext_malformed(void **state)
+{
+    (void)state;
+    static const char bad[] = "__label__a ok\npos great\n__label__ y\n__label__a __label__b t\n";
+    assert_load_fails("noprefix.ft", "__label__a ok\npos great\n", KCB_IN_FASTTEXT, 0,
+                      KCB_EFORMAT, 2, "missing __label__ prefix");
+    assert_load_fails("nolabel.ft", "__label__a x\n__label__ y\n", KCB_IN_FASTTEXT, 0,
+                      KCB_EFORMAT, 2, "missing label");
+    assert_load_fails("multi.ft", "__label__a __label__b text\n", KCB_IN_FASTTEXT, 0,
+                      KCB_EFORMAT, 1, "multiple labels not supported");
+    struct kcb_dataset *d;
+    struct kcb_diag diag;
+    assert_int_equal(load_text("skip.ft", bad, KCB_IN_FASTTEXT, 1, NULL, &d, &diag), KCB_OK);
+    assert_int_equal(d->n, 1);
+    DOC(d, 0, "a", "ok", 1);
+    assert_int_equal(diag.skipped, 3);
+    assert_int_equal(diag.first_skipped_line, 2);
+    assert_string_equal(diag.msg, "missing __label__ prefix");
+    kcb_dataset_free(d);
+}
+
+/* ---- directories ---- */
+
+static void test_dir_layout(void **state)
+{
+    (void)state;
+    make_dir("corpus");
+    make_dir("corpus/sports");
+    make_dir("corpus/sports/sub");
+    make_dir("corpus/arts");
+    make_dir("corpus/empty");
+    make_dir("corpus/.git");
+    write_text("corpus/sports/b.txt", "ball");
+    write_text("corpus/sports/a.txt", "goal");
+    write_text("corpus/sports/.hidden", "x");
+    write_text("corpus/sports/sub/deep", "not a document");
+    write_text("corpus/.git/HEAD", "ref");
+    write_text("corpus/README", "not a label");
+    write_bytes("corpus/arts/z", "paint\xff\0!", 8);
+    write_text("corpus/arts/Empty", "");
+    char path[512];
+    path_of(path, sizeof path, "corpus");
+    for (int f = KCB_IN_AUTO; f <= KCB_IN_DIR; f += KCB_IN_DIR) {
+        struct kcb_dataset *d;
+        assert_int_equal(kcb_dataset_load(path, (enum kcb_informat)f, 0, NULL, &d, NULL), 0);
+        assert_int_equal(d->format, KCB_IN_DIR);
+        assert_int_equal(d->n, 4);
+        assert_int_equal(d->labels->n, 2); /* "empty" has no documents, so no label */
+        DOC(d, 0, "arts", "", 0);
+        assert_doc(d, 1, "arts", "paint\xff\0!", 8, 0);
+        DOC(d, 2, "sports", "goal", 0);
+        DOC(d, 3, "sports", "ball", 0);
+        kcb_dataset_free(d);
+    }
+}
+
+static void test_dir_errors(void **state)
+{
+    (void)state;
+    char path[512];
+    struct kcb_dataset *d = NULL;
+    struct kcb_diag diag;
+    make_dir("nodocs");
+    make_dir("nodocs/a");
+    path_of(path, sizeof path, "nodocs");
+    assert_int_equal(kcb_dataset_load(path, KCB_IN_DIR, 0, NULL, &d, &diag), KCB_EFORMAT);
+    assert_string_equal(diag.msg, "no documents");
+    path_of(path, sizeof path, "missing-dir");
+    errno = 0;
+    assert_int_equal(kcb_dataset_load(path, KCB_IN_DIR, 0, NULL, &d, &diag), KCB_EIO);
+    assert_int_equal(errno, ENOENT);
+    assert_non_null(strstr(diag.msg, "missing-dir"));
+    assert_null(d);
+}
+
+/* ---- choosing the format ---- */
+
+static void check_auto(const char *name, const char *s, enum kcb_informat want)
+{
+    struct kcb_dataset *d;
+    struct kcb_diag diag;
+    int rc = load_text(name, s, KCB_IN_AUTO, 0, NULL, &d, &diag);
+    if (rc)
+        fail_msg("%s: %s (%s)", name, kcb_strerror(rc), diag.msg);
+    if (d->format != want)
+        fail_msg("%s: read as %s, expected %s", name, kcb_informat_name(d->format),
+                 kcb_informat_name(want));
+    assert_int_equal(d->n, 1);
+    kcb_dataset_free(d);
+}
+
+static void test_auto_detection(void **state)
+{
+    (void)state;
+    check_auto("by-ext.tsv", "a\tb,c\n", KCB_IN_TSV);
+    check_auto("by-ext.csv", "1,title,desc\n", KCB_IN_CSV);
+    check_auto("by-ext.ft", "__label__a b\n", KCB_IN_FASTTEXT);
+    check_auto("by-ext.fasttext", "__label__a b\n", KCB_IN_FASTTEXT);
+    check_auto("upper.TSV", "a\tb\n", KCB_IN_TSV);
+    check_auto("sniff-tsv.txt", "a\tb, c\n", KCB_IN_TSV);
+    check_auto("sniff-ft.txt", "__label__a b\tc\n", KCB_IN_FASTTEXT);
+    check_auto("sniff-quoted.txt", "\"1\",\"t\tx\",\"d\"\n", KCB_IN_CSV);
+    check_auto("sniff-csv", "\n1,title,desc\n", KCB_IN_CSV);
+    check_auto("dotted.dir/plain", "a\tb\n", KCB_IN_TSV);
+    /* the extension wins over the content */
+    assert_load_fails("wrong.tsv", "__label__a b\n", KCB_IN_AUTO, 0, KCB_EFORMAT, 1,
+                      "missing tab");
+}
+
+static int setup_dotted_dir(void **state)
+{
+    (void)state;
+    char path[512];
+    path_of(path, sizeof path, "dotted.dir");
+    return mkdir(path, 0755);
+}
+
+/* ---- sizes and input/output errors ---- */
+
+static void test_document_too_long(void **state)
+{
+    (void)state;
+    size_t len = KCB_DOC_MAX + 1;
+    char *big = malloc(len + 16);
+    assert_non_null(big);
+    memcpy(big, "a\tok\nb\t", 7);
+    memset(big + 7, 'x', len);
+    big[7 + len] = '\n';
+    write_bytes("big.tsv", big, len + 8);
+    free(big);
+    char path[512];
+    path_of(path, sizeof path, "big.tsv");
+    struct kcb_dataset *d = NULL;
+    struct kcb_diag diag;
+    assert_int_equal(kcb_dataset_load(path, KCB_IN_TSV, 1, NULL, &d, &diag), KCB_ERANGE);
+    assert_int_equal(diag.line, 2);
+    assert_null(d);
+    unlink(path);
+
+    /* a directory document: exactly KCB_DOC_MAX is fine, one byte more is not */
+    make_dir("bigdir");
+    make_dir("bigdir/l");
+    path_of(path, sizeof path, "bigdir/l/doc");
+    write_text("bigdir/l/doc", "");
+    assert_int_equal(truncate(path, (off_t)KCB_DOC_MAX), 0);
+    path_of(path, sizeof path, "bigdir");
+    assert_int_equal(kcb_dataset_load(path, KCB_IN_DIR, 0, NULL, &d, &diag), KCB_OK);
+    assert_int_equal(d->text[0].n, KCB_DOC_MAX);
+    kcb_dataset_free(d);
+    d = NULL;
+    path_of(path, sizeof path, "bigdir/l/doc");
+    assert_int_equal(truncate(path, (off_t)KCB_DOC_MAX + 1), 0);
+    path_of(path, sizeof path, "bigdir");
+    assert_int_equal(kcb_dataset_load(path, KCB_IN_DIR, 0, NULL, &d, &diag), KCB_ERANGE);
+    assert_null(d);
+    assert_non_null(strstr(diag.msg, "bigdir/l/doc"));
+    path_of(path, sizeof path, "bigdir/l/doc");
+    unlink(path);
+}
+
+static void test_io_errors(void **state)
+{
+    (void)state;
+    char path[512];
+    struct kcb_dataset *d = NULL;
+    struct kcb_diag diag;
+    path_of(path, sizeof path, "no-such-file.tsv");
+    errno = 0;
+    assert_int_equal(kcb_dataset_load(path, KCB_IN_AUTO, 0, NULL, &d, &diag), KCB_EIO);
+    assert_int_equal(errno, ENOENT);
+    assert_non_null(strstr(diag.msg, "no-such-file.tsv"));
+    errno = 0;
+    assert_int_equal(kcb_dataset_load(root, KCB_IN_TSV, 0, NULL, &d, NULL), KCB_EIO);
+    assert_int_equal(errno, EISDIR);
+    assert_int_equal(kcb_dataset_load(path, (enum kcb_informat)99, 0, NULL, &d, &diag),
+                     KCB_EINVAL);
+    assert_null(d);
+}
+
+/* ---- duplicates and filtering ---- */
+
+static void test_find_dups_and_filter(void **state)
+{
+    (void)state;
+    struct kcb_labels *l;
+    struct kcb_dataset *train, *test;
+    unsigned char dup[5], keep[5];
+    size_t count = 99;
+    assert_int_equal(kcb_labels_new(&l), KCB_OK);
+    assert_int_equal(load_text("dtrain.tsv", "a\tone\nb\ttwo\na\tthree\nb\tone\nc\t\n",
+                               KCB_IN_TSV, 0, l, &train, NULL), 0);
+    assert_int_equal(load_text("dtest.tsv", "a\ttwo\nb\tfour\na\tone\nb\t\na\tONE\n",
+                               KCB_IN_TSV, 0, l, &test, NULL), 0);
+    memset(dup, 7, sizeof dup);
+    assert_int_equal(kcb_dataset_find_dups(train, test, dup, &count), KCB_OK);
+    assert_int_equal(count, 3);
+    static const unsigned char want[5] = {1, 0, 1, 1, 0};
+    assert_memory_equal(dup, want, sizeof want);
+    for (size_t i = 0; i < 5; i++)
+        keep[i] = !dup[i];
+    kcb_dataset_filter(test, keep);
+    assert_int_equal(test->n, 2);
+    DOC(test, 0, "b", "four", 2);
+    DOC(test, 1, "a", "ONE", 5);
+    memset(keep, 0, sizeof keep);
+    kcb_dataset_filter(test, keep);
+    assert_int_equal(test->n, 0);
+    kcb_dataset_free(train);
+    kcb_dataset_free(test);
+    kcb_labels_free(l);
+}
+
+static void test_find_dups_many(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    char *tr = malloc(N * 32), *te = malloc(N * 32);
+    size_t a = 0, b = 0, want = 0;
+    assert_non_null(tr);
+    assert_non_null(te);
+    for (int i = 0; i < N; i++) {
+        a += (size_t)sprintf(tr + a, "l%d\tdocument %d\n", i % 7, i);
+        int j = i * 2; /* every other test text is in train */
+        b += (size_t)sprintf(te + b, "l%d\tdocument %d\n", j % 5, j);
+        want += j < N;
+    }
+    struct kcb_dataset *train, *test;
+    assert_int_equal(load_text("mtrain.tsv", tr, KCB_IN_TSV, 0, NULL, &train, NULL), 0);
+    assert_int_equal(load_text("mtest.tsv", te, KCB_IN_TSV, 0, NULL, &test, NULL), 0);
+    free(tr);
+    free(te);
+    unsigned char *dup = malloc(N);
+    size_t count;
+    assert_non_null(dup);
+    assert_int_equal(kcb_dataset_find_dups(train, test, dup, &count), KCB_OK);
+    assert_int_equal(count, want);
+    for (int i = 0; i < N; i++)
+        assert_int_equal(dup[i], i * 2 < N);
+    free(dup);
+    kcb_dataset_free(train);
+    kcb_dataset_free(test);
+}
+
+/* ---- a real dataset, when the shared datasets are present ---- */
+
+static void test_real_r8(void **state)
+{
+    (void)state;
+    const char *data = getenv("KCB_DATA");
+    char train_path[1024], test_path[1024];
+    snprintf(train_path, sizeof train_path, "%s/r8/train.tsv", data ? data : "../shared/datasets");
+    snprintf(test_path, sizeof test_path, "%s/r8/test.tsv", data ? data : "../shared/datasets");
+    if (access(train_path, R_OK) != 0) {
+        print_message("skipping: %s not found (set KCB_DATA)\n", train_path);
+        skip();
+    }
+    struct kcb_labels *l;
+    struct kcb_dataset *train, *test;
+    struct kcb_diag diag;
+    assert_int_equal(kcb_labels_new(&l), KCB_OK);
+    assert_int_equal(kcb_dataset_load(train_path, KCB_IN_AUTO, 0, l, &train, &diag), KCB_OK);
+    assert_int_equal(train->format, KCB_IN_TSV);
+    assert_int_equal(train->n, 5485);
+    assert_int_equal(l->n, 8);
+    assert_int_equal(diag.skipped, 0);
+    if (access(test_path, R_OK) == 0) {
+        assert_int_equal(kcb_dataset_load(test_path, KCB_IN_AUTO, 0, l, &test, &diag), 0);
+        assert_int_equal(test->n, 2189);
+        assert_int_equal(l->n, 8);
+        unsigned char *dup = malloc(test->n);
+        size_t count;
+        assert_non_null(dup);
+        assert_int_equal(kcb_dataset_find_dups(train, test, dup, &count), KCB_OK);
+        assert_int_equal(count, 4); /* r8/SOURCE.md: 4 test texts occur verbatim in train */
+        free(dup);
+        kcb_dataset_free(test);
+    }
+    kcb_dataset_free(train);
+    kcb_labels_free(l);
+}
+
+/* ---- the temporary directory ---- */
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static int make_root(void **state)
+{
+    (void)state;
+    snprintf(root, sizeof root, "%s", "/tmp/kcb-dataset-XXXXXX");
+    return mkdtemp(root) ? 0 : -1;
+}
+
+static int remove_root(void **state)
+{
+    (void)state;
+    return nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_labels_intern_and_find),
+        cmocka_unit_test(test_informat_parse),
+        cmocka_unit_test(test_tsv_good),
+        cmocka_unit_test(test_tsv_crlf_and_blank_lines),
+        cmocka_unit_test(test_tsv_malformed),
+        cmocka_unit_test(test_tsv_skip_bad),
+        cmocka_unit_test(test_shared_labels_keep_ids),
+        cmocka_unit_test(test_invalid_utf8_kept),
+        cmocka_unit_test(test_bom_dropped),
+        cmocka_unit_test(test_nul_byte_is_an_error),
+        cmocka_unit_test(test_no_documents),
+        cmocka_unit_test(test_csv_ag_news_layout),
+        cmocka_unit_test(test_csv_embedded_comma_quote_newline),
+        cmocka_unit_test(test_csv_malformed),
+        cmocka_unit_test(test_csv_skip_bad),
+        cmocka_unit_test(test_fasttext_good),
+        cmocka_unit_test(test_fasttext_malformed),
+        cmocka_unit_test(test_dir_layout),
+        cmocka_unit_test(test_dir_errors),
+        cmocka_unit_test_setup(test_auto_detection, setup_dotted_dir),
+        cmocka_unit_test(test_document_too_long),
+        cmocka_unit_test(test_io_errors),
+        cmocka_unit_test(test_find_dups_and_filter),
+        cmocka_unit_test(test_find_dups_many),
+        cmocka_unit_test(test_real_r8),
+    };
+    return cmocka_run_group_tests_name("dataset", tests, make_root, remove_root);
+}
