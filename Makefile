@@ -51,11 +51,17 @@ ifeq ($(call have,gsl),yes)
   DEFS += -DKCB_HAVE_GSL
 endif
 
+# BROKEN=1: a test build with a codec that corrupts its own output (tests/cli-broken)
+ifeq ($(BROKEN),1)
+  DEFS += -DKCB_TEST_BROKEN_CODEC
+endif
+
 PKG_CFLAGS = $(DEFS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS) -lm
 
 # ---- sources ----
-LIB_SRC := $(filter-out $(OPTIONAL_SRC) src/codec/broken.c,$(wildcard src/*.c src/codec/*.c))
+LIB_SRC := $(filter-out $(OPTIONAL_SRC) $(if $(filter 1,$(BROKEN)),,src/codec/broken.c),\
+             $(wildcard src/*.c src/codec/*.c))
 LIB_SRC := $(filter-out src/main.c,$(LIB_SRC))
 CMD_SRC := $(wildcard src/cmd/*.c) src/main.c
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -64,7 +70,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN := $(BUILD)/kcbench
 
-.PHONY: all deps run test check unit cli asan ubsan tsan clean bench reports
+.PHONY: all deps run test check unit cli asan ubsan tsan clean bench reports broken-check
 all: kcbench
 
 kcbench: $(BIN)
@@ -101,9 +107,14 @@ test: deps
 	$(Q)$(MAKE) --no-print-directory check
 
 # the tests themselves, without the install step
-check: kcbench $(UNIT_BIN)
+check: kcbench $(UNIT_BIN) broken-check
 	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
 	$(Q)KCBENCH=$(BIN) $(PYTHON) tests/cli/run.py tests/cli
+
+# a build whose extra codec corrupts its own output: bench must report it and exit 1
+broken-check:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/broken BROKEN=1 build/broken/kcbench
+	$(Q)KCBENCH=build/broken/kcbench $(PYTHON) tests/cli/run.py tests/cli-broken
 
 unit: $(UNIT_BIN)
 	$(Q)sh tests/run-unit.sh $(UNIT_BIN)

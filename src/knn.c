@@ -270,3 +270,36 @@ int kcb_knn_search(const struct kcb_knn_job *job, struct kcb_nb *nb)
     free(r.comp);
     return rc;
 }
+
+int kcb_knn_accuracy(const struct kcb_spec *spec, const struct kcb_labelled *train,
+                     const struct kcb_labelled *test, size_t nlabels, const void *sep,
+                     size_t nsep, size_t k, enum kcb_rule rule, size_t threads,
+                     double *accuracy)
+{
+    size_t ntr = train->n, nte = test->n, kk = k < ntr ? k : ntr;
+    size_t *ctr = malloc((ntr ? ntr : 1) * sizeof *ctr), *cte = malloc((nte ? nte : 1) * sizeof *cte);
+    struct kcb_nb *nb = malloc((nte ? nte : 1) * (k ? k : 1) * sizeof *nb);
+    struct kcb_vote *votes = malloc((k ? k : 1) * sizeof *votes);
+    struct kcb_score score = {0};
+    int rc = !ctr || !cte || !nb || !votes ? KCB_ENOMEM : kcb_score_init(&score, nlabels);
+    if (!rc)
+        rc = kcb_sizes(spec, train->text, ntr, threads, ctr);
+    if (!rc)
+        rc = kcb_sizes(spec, test->text, nte, threads, cte);
+    struct kcb_knn_job job = {spec, KCB_DIST_NCD, train->text, ctr, ntr, test->text, cte, nte,
+                              sep, nsep, k, threads, NULL, NULL};
+    if (!rc && nte)
+        rc = kcb_knn_search(&job, nb);
+    for (size_t i = 0; !rc && i < nte; i++) {
+        size_t nv = kcb_knn_decide(rule, nb + i * k, kk, train->label, test->label[i], votes);
+        kcb_score_add(&score, test->label[i], votes, nv);
+    }
+    if (!rc)
+        *accuracy = kcb_score_accuracy(&score);
+    kcb_score_free(&score);
+    free(ctr);
+    free(cte);
+    free(nb);
+    free(votes);
+    return rc;
+}

@@ -6,7 +6,7 @@
 #include "cmd/cmd.h"
 
 extern const struct kcb_cmd kcb_cmd_codecs, kcb_cmd_ncd, kcb_cmd_eval, kcb_cmd_classify,
-    kcb_cmd_index, kcb_cmd_gen;
+    kcb_cmd_index, kcb_cmd_bench, kcb_cmd_gen;
 
 static const struct kcb_cmd help_cmd;
 
@@ -16,6 +16,7 @@ static const struct kcb_cmd *const commands[] = {
     &kcb_cmd_eval,
     &kcb_cmd_classify,
     &kcb_cmd_index,
+    &kcb_cmd_bench,
     &kcb_cmd_gen,
     &help_cmd,
 };

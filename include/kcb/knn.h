@@ -98,4 +98,20 @@ struct kcb_knn_job {
  */
 int kcb_knn_search(const struct kcb_knn_job *job, struct kcb_nb *nb);
 
+/* A labelled set of texts; every array borrowed. */
+struct kcb_labelled {
+    const struct kcb_blob *text;
+    const int *label;
+    size_t n;
+};
+
+/*
+ * The accuracy of k-NN under rule with compressor spec (NCD, test text first, sep between),
+ * as kcbench eval computes it: sets *accuracy. nlabels bounds every label id. 0 or kcb_err.
+ */
+int kcb_knn_accuracy(const struct kcb_spec *spec, const struct kcb_labelled *train,
+                     const struct kcb_labelled *test, size_t nlabels, const void *sep,
+                     size_t nsep, size_t k, enum kcb_rule rule, size_t threads,
+                     double *accuracy);
+
 #endif

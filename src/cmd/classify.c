@@ -45,7 +45,7 @@ static int parse(int argc, char **argv, struct classify_opts *o)
         {0, 0, 0, 0}};
     int c, rc = 0;
     optind = 1;
-    while (!rc && (c = getopt_long(argc, argv, "+t:m:c:k:j:h", opts, NULL)) != -1) {
+    while (!rc && (c = getopt_long(argc, argv, "t:m:c:k:j:h", opts, NULL)) != -1) {
         switch (c) {
         case 't': o->train = optarg; break;
         case 'm': o->model = optarg; break;

@@ -251,7 +251,7 @@ static int parse(int argc, char **argv, struct ncd_opts *o)
     long dec = 6;
     int c, rc = 0;
     optind = 1;
-    while (!rc && (c = getopt_long(argc, argv, "+c:sf:o:d:h", opts, NULL)) != -1) {
+    while (!rc && (c = getopt_long(argc, argv, "c:sf:o:d:h", opts, NULL)) != -1) {
         switch (c) {
         case 'c': codecs = optarg; break;
         case 's': o->strings = 1; break;
