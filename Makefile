@@ -22,7 +22,7 @@ Q := @
 endif
 
 # ---- libraries, found with pkg-config (bzip2 ships no .pc file on Debian 12) ----
-REQUIRED := zlib liblzma libzstd
+REQUIRED := zlib liblzma libzstd gsl
 have = $(shell pkg-config --exists $(1) 2>/dev/null && echo yes)
 PKGS := $(REQUIRED)
 BZ2_LIBS := $(if $(call have,bzip2),$(shell pkg-config --libs bzip2),-lbz2)
@@ -45,10 +45,6 @@ ifeq ($(call have,libdeflate),yes)
   DEFS += -DKCB_HAVE_LIBDEFLATE
 else
   OPTIONAL_SRC += src/codec/libdeflate.c
-endif
-ifeq ($(call have,gsl),yes)
-  PKGS += gsl
-  DEFS += -DKCB_HAVE_GSL
 endif
 
 # BROKEN=1: a test build with a codec that corrupts its own output (tests/cli-broken)
