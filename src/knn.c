@@ -6,6 +6,7 @@
 #include "kcb/err.h"
 #include "kcb/knn.h"
 #include "kcb/pool.h"
+#include "kcb/sample.h"
 
 static int nb_before(double d, uint32_t idx, const struct kcb_nb *b)
 {
@@ -271,21 +272,37 @@ int kcb_knn_search(const struct kcb_knn_job *job, struct kcb_nb *nb)
     return rc;
 }
 
+/* Returns given sizes, or computes them into *own (freed by the caller). */
+static int sizes_of(const struct kcb_spec *spec, const struct kcb_labelled *l, size_t threads,
+                    const size_t **out, size_t **own)
+{
+    *own = NULL;
+    if (l->size) {
+        *out = l->size;
+        return KCB_OK;
+    }
+    *own = malloc((l->n ? l->n : 1) * sizeof **own);
+    if (!*own)
+        return KCB_ENOMEM;
+    *out = *own;
+    return kcb_sizes(spec, l->text, l->n, threads, *own);
+}
+
 int kcb_knn_accuracy(const struct kcb_spec *spec, const struct kcb_labelled *train,
                      const struct kcb_labelled *test, size_t nlabels, const void *sep,
                      size_t nsep, size_t k, enum kcb_rule rule, size_t threads,
                      double *accuracy)
 {
-    size_t ntr = train->n, nte = test->n, kk = k < ntr ? k : ntr;
-    size_t *ctr = malloc((ntr ? ntr : 1) * sizeof *ctr), *cte = malloc((nte ? nte : 1) * sizeof *cte);
+    size_t ntr = train->n, nte = test->n, kk = k < ntr ? k : ntr, *own_tr = NULL, *own_te = NULL;
+    const size_t *ctr = NULL, *cte = NULL;
     struct kcb_nb *nb = malloc((nte ? nte : 1) * (k ? k : 1) * sizeof *nb);
     struct kcb_vote *votes = malloc((k ? k : 1) * sizeof *votes);
     struct kcb_score score = {0};
-    int rc = !ctr || !cte || !nb || !votes ? KCB_ENOMEM : kcb_score_init(&score, nlabels);
+    int rc = !nb || !votes ? KCB_ENOMEM : kcb_score_init(&score, nlabels);
     if (!rc)
-        rc = kcb_sizes(spec, train->text, ntr, threads, ctr);
+        rc = sizes_of(spec, train, threads, &ctr, &own_tr);
     if (!rc)
-        rc = kcb_sizes(spec, test->text, nte, threads, cte);
+        rc = sizes_of(spec, test, threads, &cte, &own_te);
     struct kcb_knn_job job = {spec, KCB_DIST_NCD, train->text, ctr, ntr, test->text, cte, nte,
                               sep, nsep, k, threads, NULL, NULL};
     if (!rc && nte)
@@ -297,9 +314,80 @@ int kcb_knn_accuracy(const struct kcb_spec *spec, const struct kcb_labelled *tra
     if (!rc)
         *accuracy = kcb_score_accuracy(&score);
     kcb_score_free(&score);
-    free(ctr);
-    free(cte);
+    free(own_tr);
+    free(own_te);
     free(nb);
     free(votes);
+    return rc;
+}
+
+/* Copies the chosen training texts (keep[i]) into the subset arrays; returns how many. */
+static size_t take(const struct kcb_labelled *l, const unsigned char *keep, struct kcb_blob *text,
+                   int *label, size_t *size)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (!keep[i])
+            continue;
+        text[m] = l->text[i];
+        label[m] = l->label[i];
+        size[m++] = l->size[i];
+    }
+    return m;
+}
+
+static void mean_sd(const double *v, size_t n, double *mean, double *sd)
+{
+    double s = 0, q = 0;
+    for (size_t i = 0; i < n; i++)
+        s += v[i];
+    *mean = s / (double)n;
+    for (size_t i = 0; i < n; i++)
+        q += (v[i] - *mean) * (v[i] - *mean);
+    *sd = n > 1 ? sqrt(q / (double)(n - 1)) : 0;
+}
+
+int kcb_learning_curve(const struct kcb_spec *spec, const struct kcb_labelled *train,
+                       const struct kcb_labelled *test, size_t nlabels, const void *sep,
+                       size_t nsep, size_t k, const size_t *sizes, size_t m, size_t reps,
+                       uint64_t seed, size_t threads, struct kcb_learning_point *out)
+{
+    size_t n = train->n, *own_tr = NULL, *own_te = NULL;
+    const size_t *ctr = NULL, *cte = NULL;
+    struct kcb_blob *text = malloc((n ? n : 1) * sizeof *text);
+    int *label = malloc((n ? n : 1) * sizeof *label);
+    size_t *size = malloc((n ? n : 1) * sizeof *size);
+    unsigned char *keep = malloc(n ? n : 1);
+    double *err = malloc((reps ? reps : 1) * sizeof *err);
+    int rc = !text || !label || !size || !keep || !err ? KCB_ENOMEM : KCB_OK;
+    if (!rc)
+        rc = sizes_of(spec, train, threads, &ctr, &own_tr);
+    if (!rc)
+        rc = sizes_of(spec, test, threads, &cte, &own_te);
+    struct kcb_labelled full = {train->text, train->label, n, ctr};
+    struct kcb_labelled te = {test->text, test->label, test->n, cte};
+    for (size_t i = 0; !rc && i < m; i++) {
+        for (size_t r = 0; !rc && r < reps; r++) {
+            double acc = 0;
+            rc = kcb_sample_stratified(train->label, n, nlabels, sizes[i], seed + r, keep);
+            struct kcb_labelled sub = {text, label, 0, size};
+            sub.n = rc ? 0 : take(&full, keep, text, label, size);
+            if (!rc)
+                rc = kcb_knn_accuracy(spec, &sub, &te, nlabels, sep, nsep, k, KCB_RULE_VOTE,
+                                      threads, &acc);
+            err[r] = 1.0 - acc;
+        }
+        if (!rc) {
+            out[i] = (struct kcb_learning_point){sizes[i] < n ? sizes[i] : n, 0, 0, reps};
+            mean_sd(err, reps, &out[i].err_mean, &out[i].err_sd);
+        }
+    }
+    free(own_tr);
+    free(own_te);
+    free(text);
+    free(label);
+    free(size);
+    free(keep);
+    free(err);
     return rc;
 }

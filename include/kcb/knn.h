@@ -103,6 +103,7 @@ struct kcb_labelled {
     const struct kcb_blob *text;
     const int *label;
     size_t n;
+    const size_t *size; /* C(text[i]) under the spec in use, or NULL to compute them */
 };
 
 /*
@@ -113,5 +114,23 @@ int kcb_knn_accuracy(const struct kcb_spec *spec, const struct kcb_labelled *tra
                      const struct kcb_labelled *test, size_t nlabels, const void *sep,
                      size_t nsep, size_t k, enum kcb_rule rule, size_t threads,
                      double *accuracy);
+
+/* One point of a learning curve: kNN error with ntrain training texts. */
+struct kcb_learning_point {
+    size_t ntrain;
+    double err_mean, err_sd; /* over the repetitions */
+    size_t reps;
+};
+
+/*
+ * The learning curve of k-NN (rule vote) with compressor spec: for each size in sizes[0..m)
+ * and each repetition r < reps, a stratified sample of that many training texts (seed + r)
+ * is scored on the whole test set; out[i] gets the mean and standard deviation of the error.
+ * C(text) is computed once for every text. Returns 0 or kcb_err.
+ */
+int kcb_learning_curve(const struct kcb_spec *spec, const struct kcb_labelled *train,
+                       const struct kcb_labelled *test, size_t nlabels, const void *sep,
+                       size_t nsep, size_t k, const size_t *sizes, size_t m, size_t reps,
+                       uint64_t seed, size_t threads, struct kcb_learning_point *out);
 
 #endif

@@ -253,8 +253,8 @@ static int load_split(struct bench *b)
 
 static int accuracy(struct bench *b, size_t s, double *acc)
 {
-    struct kcb_labelled tr = {b->train->text, b->train->label, b->train->n};
-    struct kcb_labelled te = {b->test->text, b->test->label, b->test->n};
+    struct kcb_labelled tr = {b->train->text, b->train->label, b->train->n, NULL};
+    struct kcb_labelled te = {b->test->text, b->test->label, b->test->n, NULL};
     int rc = kcb_knn_accuracy(&b->o.specs.v[s], &tr, &te, b->labels->n, " ", 1, (size_t)b->o.k,
                               KCB_RULE_VOTE, 0, acc);
     if (rc)
