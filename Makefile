@@ -70,7 +70,7 @@ BIN := $(BUILD)/kcbench
 all: kcbench
 
 kcbench: $(BIN)
-	$(Q)cp $(BIN) $@
+	$(Q)cp $(BIN) $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/libkcb.a: $(LIB_OBJ)
 	$(Q)rm -f $@
