@@ -19,3 +19,19 @@ echo
 echo "== the same with xz, zstd -19 and bzip2 -9, as PHYLIP for tree tools ($OUT/ncd.phylip)"
 ( cd "$OUT/samples" && "$OLDPWD/$KCB" ncd -f phylip -c xz:6,zstd:19,bzip2:9 -o ../ncd.phylip * )
 echo "  wrote $OUT/ncd.phylip"
+
+echo
+echo "== a leaderboard on built-in corpora (kcbench gen: random, markov text, repeats)"
+mkdir -p "$OUT/corpus"
+"$KCB" gen random -n 262144 --seed 1 -o "$OUT/corpus/random.bin"
+"$KCB" gen random-text -n 262144 --seed 1 -o "$OUT/corpus/random_text.txt"
+"$KCB" gen markov -n 262144 --order 3 --seed 1 -o "$OUT/corpus/markov3.txt"
+"$KCB" gen repeat -n 262144 --seed 1 -o "$OUT/corpus/repeat_001.txt"
+echo "kcbench bench -c gzip:9,xz:6,zstd:19,bzip2:9 --min-time 0.1 --learn $OUT/corpus"
+"$KCB" bench -c gzip:9,xz:6,zstd:19,bzip2:9 --min-time 0.1 --learn "$OUT/corpus"
+
+echo
+echo "== kNN classification on a built-in labelled set (kcbench gen labelled: 6 sources, order 1)"
+"$KCB" gen labelled --sources 6 --docs 30 -n 150 --order 1 --seed 1 -o "$OUT/labelled"
+echo "kcbench eval -t $OUT/labelled/train.tsv -T $OUT/labelled/test.tsv -c gzip:9,zstd:19 -k 1,2,3"
+"$KCB" eval -t "$OUT/labelled/train.tsv" -T "$OUT/labelled/test.tsv" -c gzip:9,zstd:19 -k 1,2,3
