@@ -11,7 +11,7 @@ stdout: gzip:9: 6 formats x 1 matrices x 2500 values equal the oracle
 
 === 50 files with gzip:9,xz:6: two matrices, in all six formats, equal the oracle
 run: python3 "$TESTS/cli/check_matrix.py" gzip:9,xz:6
-timeout: 60
+timeout: 120
 stdout: gzip:9,xz:6: 6 formats x 2 matrices x 2500 values equal the oracle
 
 === the diagonal is not forced to 0: ncd(x, x) is (C(xx) - C(x)) / C(x), as the oracle says

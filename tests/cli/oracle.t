@@ -35,7 +35,7 @@ stdout re: \d+ pairs of strings: .* equals the oracle
 
 === xz:9 (lzma preset 9): the oracle's NCD for a selection of pairs
 run: python3 "$TESTS/cli/check_oracle.py" strings xz:9
-timeout: 60
+timeout: 90
 stdout re: \d+ pairs of strings: .* equals the oracle
 
 === bzip2:9: the oracle's NCD for a selection of pairs
@@ -45,12 +45,12 @@ stdout re: \d+ pairs of strings: .* equals the oracle
 
 === -f json: cx, cy, cxy and value equal the oracle's, for every codec the oracle knows
 run: python3 "$TESTS/cli/check_oracle.py" json
-timeout: 40
+timeout: 60
 stdout re: \d+ pairs x codecs: -f json's cx, cy, cxy and value equal the oracle's
 
 === files of 100-150 KB (text, edited text, random bytes with NULs, repetitive), also on stdin
 run: python3 "$TESTS/cli/check_oracle.py" files
-timeout: 60
+timeout: 90
 stdout re: \d+ runs on files of 100-150 KB equal the oracle
 
 === the oracle itself: its sizes are what the formats' definitions give

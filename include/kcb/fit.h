@@ -1,0 +1,68 @@
+/* Scaling-law fits: a straight line in log-log, and a power law above a floor, y = E + A x^-alpha. */
+#ifndef KCB_FIT_H
+#define KCB_FIT_H
+
+#include <stddef.h>
+
+/*
+ * Whether a fit was made. When it was not, every fitted number in the result is NaN; only
+ * n_used (and the status) tell what happened. After an error return (negative kcb_err) the
+ * result, if any, is marked not fitted: status TOO_FEW, n_used 0, numbers NaN.
+ */
+enum kcb_fit_status {
+    KCB_FIT_OK,
+    KCB_FIT_TOO_FEW,        /* fewer usable points than the model needs (line 2, power law 4) */
+    KCB_FIT_DEGENERATE,     /* constant y, all x equal, or (power law) fewer than 3 distinct x */
+    KCB_FIT_NOT_DECREASING, /* power law: y does not fall with x, so no A > 0, alpha > 0 fits */
+    KCB_FIT_NO_CONVERGENCE, /* power law: no start led to a minimum; often the least squares
+                               lie at alpha -> 0 (y = c - d ln x) or alpha -> inf (a step) */
+};
+
+/* Returns a static sentence describing s, e.g. "too few usable points: not fitted". */
+const char *kcb_fit_status_str(enum kcb_fit_status s);
+
+/* A straight line in log-log: log10 y = slope * log10 x + intercept. */
+struct kcb_fit_line {
+    double slope, intercept;
+    double slope_se, intercept_se; /* standard errors, scaled by the residual variance; NaN if n_used = 2 */
+    double r2;                     /* R² of the line in log-log space */
+    size_t n_used;                 /* points with finite x > 0 and finite y > 0; the rest are skipped */
+    enum kcb_fit_status status;
+};
+
+/*
+ * Fits log10 y = slope log10 x + intercept by least squares (gsl_fit_linear) to the points with
+ * finite x > 0 and finite y > 0; the others are skipped (n - n_used of them). Status TOO_FEW
+ * below 2 usable points, DEGENERATE when their x or their y are all equal. x and y are only
+ * read. Returns 0 (out->status says whether it fitted) or KCB_ENOMEM, or KCB_EINVAL for a NULL
+ * pointer or n = 0.
+ */
+int kcb_fit_loglog(const double *x, const double *y, size_t n, struct kcb_fit_line *out);
+
+/* A power law above a floor: y = E + A * x^(-alpha), with A > 0 and alpha > 0. */
+struct kcb_fit_power {
+    double E, A, alpha;          /* floor (not constrained in sign), amplitude, exponent */
+    double E_se, A_se, alpha_se; /* standard errors: covariance scaled by chi²/dof, carried to
+                                    E, A, alpha by the delta method; NaN if it is singular */
+    double rss, r2;              /* residual sum of squares (in y's units), R² = 1 - rss/tss */
+    size_t n_used;               /* points with finite x > 0 and finite y */
+    size_t iterations;           /* solver iterations of the run that was kept */
+    enum kcb_fit_status status;
+};
+
+/*
+ * Least-squares fit of y = E + A x^-alpha to the points with finite x > 0 and finite y
+ * (gsl_multifit_nlinear, Levenberg–Marquardt), from several starting points derived from the
+ * data; the run with the least residual sum of squares among those that converged is kept.
+ * Needs 4 usable points with at least 3 distinct x. If resid is not NULL it is the caller's
+ * array of n: resid[i] = y[i] - fit(x[i]) for used points, NaN for skipped points (all NaN
+ * when not fitted). Returns 0 (out->status says whether it fitted) or KCB_ENOMEM, or KCB_EINVAL
+ * for a NULL x, y or out, or n = 0.
+ *
+ * Library code must not print or abort, so the first call switches GSL's error handler off
+ * for the whole process (errors then come back as return codes, which this module checks).
+ */
+int kcb_fit_power_const(const double *x, const double *y, size_t n, struct kcb_fit_power *out,
+                        double *resid);
+
+#endif
