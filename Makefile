@@ -40,6 +40,10 @@ ifeq ($(call have,liblz4),yes)
 else
   OPTIONAL_SRC += src/codec/lz4.c
 endif
+ifeq ($(call have,jansson),yes)
+  PKGS += jansson
+  DEFS += -DKCB_HAVE_JANSSON
+endif
 ifeq ($(call have,libdeflate),yes)
   PKGS += libdeflate
   DEFS += -DKCB_HAVE_LIBDEFLATE

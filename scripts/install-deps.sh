@@ -3,9 +3,10 @@
 # As root it runs apt-get; otherwise it prints the exact command to run. Safe to re-run.
 set -eu
 
-# required: compilers, the four required codec libraries, GSL (least-squares fits), cmocka,
+# required: compilers, the four required codec libraries, GSL (least-squares fits), jansson
+# (JSON matrices for kcbench tree), cmocka,
 # python3 for the size oracle and the tests, gnuplot for the figures of the reports
-REQUIRED="build-essential pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libgsl-dev libcmocka-dev python3 gnuplot-nox"
+REQUIRED="build-essential pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libgsl-dev libjansson-dev libcmocka-dev python3 gnuplot-nox"
 # optional codec backends, detected by pkg-config at build time
 OPTIONAL="libbrotli-dev liblz4-dev libdeflate-dev"
 
