@@ -153,14 +153,30 @@ static int read_queries(char **args, size_t nargs, struct queries *q)
     return KCB_EXIT_OK;
 }
 
+/* Prints the first ~70 bytes of a text on one line: control characters become spaces and
+ * the cut falls on a UTF-8 character boundary. */
+static void preview(const struct kcb_blob *y)
+{
+    size_t i = 0;
+    while (i < y->n && i < 70) {
+        size_t len = kcb_utf8_len(y->p + i, y->n - i);
+        if (len == 0 || y->p[i] < 0x20 || y->p[i] == 0x7F) {
+            putchar(len == 0 ? '?' : ' ');
+            i++;
+        } else {
+            fwrite(y->p + i, 1, len, stdout);
+            i += len;
+        }
+    }
+    fputs(i < y->n ? "...\n" : "\n", stdout);
+}
+
 static void explain(const struct training *t, const struct kcb_nb *nb, size_t k)
 {
     for (size_t j = 0; j < k && nb[j].idx != UINT32_MAX; j++) {
-        const struct kcb_blob *y = &t->view.text[nb[j].idx];
-        int show = y->n > 70 ? 70 : (int)y->n;
-        printf("  %zu. %.6f  %-12s #%u  %.*s%s\n", j + 1, nb[j].d,
-               t->view.labels[t->view.label[nb[j].idx]], nb[j].idx + 1, show,
-               (const char *)y->p, y->n > 70 ? "..." : "");
+        printf("  %zu. %.6f  %-12s #%u  ", j + 1, nb[j].d,
+               t->view.labels[t->view.label[nb[j].idx]], nb[j].idx + 1);
+        preview(&t->view.text[nb[j].idx]);
     }
 }
 

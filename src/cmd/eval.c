@@ -408,9 +408,13 @@ static void write_results(FILE *fp, const struct eval *e)
         write_row(fp, e, &e->rows[i], i);
     if (e->o.format == KCB_FMT_JSON)
         fputs("]\n", fp);
+    /* the confusion of rule vote, or of the first rule asked for when vote was not */
+    enum kcb_rule shown = KCB_RULE_VOTE;
+    while (!e->o.rules[shown] && shown + 1 < KCB_NRULES)
+        shown++;
     if (e->o.confusion && (e->o.format == KCB_FMT_TABLE || e->o.format == KCB_FMT_MD))
         for (size_t i = 0; i < e->nrows; i++)
-            if (e->rows[i].rule == KCB_RULE_VOTE)
+            if (e->rows[i].rule == shown)
                 write_confusion(fp, e, &e->rows[i], e->o.format == KCB_FMT_MD);
 }
 
@@ -445,10 +449,13 @@ static int evaluate(struct eval *e)
     FILE *out;
     if ((rc = load_data(e)) || (rc = dedup_test(e)) || (rc = sample_test(e)))
         return rc;
+    char paper_spec[64] = "several compressors";
+    if (e->o.paper && e->o.specs.n == 1) /* the compressor actually used, -c or gzip:9 */
+        kcb_spec_str(&e->o.specs.v[0], paper_spec, sizeof paper_spec);
     if (e->o.paper)
-        kcb_warn("eval", "paper mode: %s, sep ' ', test text first; rule 'optimistic' is Jiang "
-                 "et al.'s scoring (a k=2 tie counts as right if either label is)",
-                 e->o.specs.n == 1 ? "gzip:9" : "several compressors");
+        kcb_warn("eval", "paper mode: %s, sep '%s', test text first; rule 'optimistic' is Jiang "
+                 "et al.'s scoring (a k=2 tie counts as right if either label is)", paper_spec,
+                 e->o.sep);
     e->rows = calloc(e->o.specs.n * e->o.nk * KCB_NRULES, sizeof *e->rows);
     if (!e->rows)
         return kcb_fail("eval", "out of memory");
@@ -519,7 +526,8 @@ const struct kcb_cmd kcb_cmd_eval = {
     "      --test-sample N   evaluate a stratified sample of N test texts (seeded by --seed,\n"
     "                        default 1); n_test in the output says how many were used\n"
     "      --name NAME       dataset name in the output (default: the training file's folder)\n"
-    "      --confusion       print the confusion matrix of each compressor and k (rule vote)\n"
+    "      --confusion       print the confusion matrix of each compressor and k (rule vote,\n"
+    "                        or the first rule of --rules without it)\n"
     "      --predictions F   write each test item's predictions, neighbours and distances to F\n"
     "                        (JSON lines)\n"
     "  -f, --format F        table (default), csv, json, md\n"
