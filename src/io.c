@@ -1,4 +1,5 @@
 /* Whole-file reading and atomic (write, sync, rename) output files. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,4 +155,59 @@ int kcb_write_file(const char *path, const void *data, size_t len)
         return KCB_EIO;
     }
     return kcb_afile_commit(f);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int kcb_list_dir(const char *dir, char ***paths, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return KCB_EIO;
+    char **v = NULL;
+    size_t len = 0;
+    int rc = KCB_OK;
+    for (struct dirent *e; !rc && (e = readdir(d));) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t need = strlen(dir) + strlen(e->d_name) + 2;
+        char *path = malloc(need);
+        if (!path) {
+            rc = KCB_ENOMEM;
+            break;
+        }
+        snprintf(path, need, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+            free(path);
+            continue;
+        }
+        char **nv = realloc(v, (len + 1) * sizeof *v);
+        if (!nv) {
+            free(path);
+            rc = KCB_ENOMEM;
+            break;
+        }
+        v = nv;
+        v[len++] = path;
+    }
+    closedir(d);
+    if (rc) {
+        kcb_list_free(v, len);
+        return rc;
+    }
+    qsort(v, len, sizeof *v, by_name);
+    *paths = v;
+    *n = len;
+    return KCB_OK;
+}
+
+void kcb_list_free(char **paths, size_t n)
+{
+    for (size_t i = 0; paths && i < n; i++)
+        free(paths[i]);
+    free(paths);
 }

@@ -30,4 +30,14 @@ void kcb_afile_abort(kcb_afile *f);
 /* Writes len bytes to path atomically: 0 or KCB_EIO. */
 int kcb_write_file(const char *path, const void *data, size_t len);
 
+/*
+ * Lists the regular files of directory dir (following links; names starting with '.'
+ * skipped) as paths "dir/name", sorted by name in byte order. Returns 0 or KCB_EIO (errno
+ * set) / KCB_ENOMEM. Caller owns *paths and each string; free with kcb_list_free().
+ */
+int kcb_list_dir(const char *dir, char ***paths, size_t *n);
+
+/* Frees a list from kcb_list_dir; accepts NULL. */
+void kcb_list_free(char **paths, size_t n);
+
 #endif

@@ -1,5 +1,4 @@
 /* kcbench bench: an lzbench-style leaderboard (in memory, round-trip verified) plus learning columns. */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -14,7 +13,6 @@
 #include "kcb/err.h"
 #include "kcb/io.h"
 #include "kcb/knn.h"
-#include "kcb/sample.h"
 #include "progress.h"
 
 #define TOTAL ((size_t)-1)
@@ -226,29 +224,8 @@ static void add_total(struct bench *b, size_t s, size_t first)
 
 static int load_split(struct bench *b)
 {
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", b->o.classify);
-    char *comma = strchr(buf, ',');
-    if (!comma || !comma[1] || comma == buf)
-        return kcb_usage_err("bench", "--classify %s: expected TRAIN,TEST", b->o.classify);
-    *comma = '\0';
-    int rc;
-    if (kcb_labels_new(&b->labels))
-        return kcb_fail("bench", "out of memory");
-    if ((rc = kcb_cmd_load("bench", buf, KCB_IN_AUTO, 0, b->labels, &b->train)) ||
-        (rc = kcb_cmd_load("bench", comma + 1, KCB_IN_AUTO, 0, b->labels, &b->test)))
-        return rc;
-    if (b->o.test_sample && (size_t)b->o.test_sample < b->test->n) {
-        unsigned char *keep = malloc(b->test->n);
-        if (!keep || kcb_sample_stratified(b->test->label, b->test->n, b->labels->n,
-                                           (size_t)b->o.test_sample, 1, keep)) {
-            free(keep);
-            return kcb_fail("bench", "out of memory");
-        }
-        kcb_dataset_filter(b->test, keep);
-        free(keep);
-    }
-    return KCB_EXIT_OK;
+    return kcb_cmd_load_split("bench", "--classify", b->o.classify, (size_t)b->o.test_sample,
+                              &b->labels, &b->train, &b->test);
 }
 
 static int accuracy(struct bench *b, size_t s, double *acc)
@@ -280,41 +257,18 @@ static int add_file(struct bench *b, const char *path, const char *name)
     return KCB_EXIT_OK;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int add_dir(struct bench *b, const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d)
+    char **paths;
+    size_t n;
+    int rc = kcb_list_dir(dir, &paths, &n);
+    if (rc == KCB_ENOMEM)
+        return kcb_fail("bench", "out of memory");
+    if (rc)
         return kcb_io_err("bench", "%s: %s", dir, strerror(errno));
-    char **names = NULL;
-    size_t n = 0;
-    int rc = KCB_EXIT_OK;
-    for (struct dirent *e; !rc && (e = readdir(d));) {
-        char path[4096];
-        struct stat st;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (e->d_name[0] == '.' || stat(path, &st) || !S_ISREG(st.st_mode))
-            continue;
-        char **nn = realloc(names, (n + 1) * sizeof *nn);
-        if (!nn || !(nn[n] = strdup(e->d_name)))
-            rc = kcb_fail("bench", "out of memory");
-        else
-            names = nn, n++;
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, by_name);
-    for (size_t i = 0; i < n; i++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (!rc)
-            rc = add_file(b, path, names[i]);
-        free(names[i]);
-    }
-    free(names);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = add_file(b, paths[i], strrchr(paths[i], '/') + 1);
+    kcb_list_free(paths, n);
     return rc;
 }
 

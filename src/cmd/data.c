@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "kcb/err.h"
+#include "kcb/sample.h"
 
 int kcb_cmd_load(const char *cmd, const char *path, enum kcb_informat f, int skip_bad,
                  struct kcb_labels *labels, struct kcb_dataset **out)
@@ -61,4 +62,37 @@ int kcb_cmd_klist(const char *cmd, const char *text, size_t *ks, size_t max, siz
             return KCB_EXIT_OK;
         p = e + 1;
     }
+}
+
+int kcb_cmd_sample(const char *cmd, struct kcb_dataset *d, size_t want, uint64_t seed)
+{
+    if (!want || want >= d->n)
+        return KCB_EXIT_OK;
+    unsigned char *keep = malloc(d->n);
+    if (!keep || kcb_sample_stratified(d->label, d->n, d->labels->n, want, seed, keep)) {
+        free(keep);
+        return kcb_fail(cmd, "out of memory");
+    }
+    kcb_dataset_filter(d, keep);
+    free(keep);
+    return KCB_EXIT_OK;
+}
+
+int kcb_cmd_load_split(const char *cmd, const char *opt, const char *value, size_t test_sample,
+                       struct kcb_labels **labels, struct kcb_dataset **train,
+                       struct kcb_dataset **test)
+{
+    const char *comma = strchr(value, ',');
+    if (!comma || comma == value || !comma[1])
+        return kcb_usage_err(cmd, "%s %s: expected TRAIN,TEST", opt, value);
+    char *first = strndup(value, (size_t)(comma - value));
+    int rc = first && !kcb_labels_new(labels) ? KCB_EXIT_OK : kcb_fail(cmd, "out of memory");
+    if (!rc)
+        rc = kcb_cmd_load(cmd, first, KCB_IN_AUTO, 0, *labels, train);
+    if (!rc)
+        rc = kcb_cmd_load(cmd, comma + 1, KCB_IN_AUTO, 0, *labels, test);
+    if (!rc)
+        rc = kcb_cmd_sample(cmd, *test, test_sample, 1);
+    free(first);
+    return rc;
 }

@@ -11,7 +11,6 @@
 #include "kcb/err.h"
 #include "kcb/io.h"
 #include "kcb/knn.h"
-#include "kcb/sample.h"
 #include "progress.h"
 
 #define MAXK_LIST 32
@@ -208,18 +207,7 @@ static int dedup_test(struct eval *e)
 
 static int sample_test(struct eval *e)
 {
-    size_t n = e->test->n;
-    if (!e->o.test_sample || (size_t)e->o.test_sample >= n)
-        return KCB_EXIT_OK;
-    unsigned char *keep = malloc(n);
-    if (!keep || kcb_sample_stratified(e->test->label, n, e->labels->n, (size_t)e->o.test_sample,
-                                       (uint64_t)e->o.seed, keep)) {
-        free(keep);
-        return kcb_fail("eval", "out of memory");
-    }
-    kcb_dataset_filter(e->test, keep);
-    free(keep);
-    return KCB_EXIT_OK;
+    return kcb_cmd_sample("eval", e->test, (size_t)e->o.test_sample, (uint64_t)e->o.seed);
 }
 
 /* ---- scoring ---- */

@@ -1,5 +1,4 @@
 /* kcbench probe: concatenation gain, window sweep and scaling curves, with gnuplot figures. */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -15,7 +14,6 @@
 #include "kcb/io.h"
 #include "kcb/knn.h"
 #include "kcb/probe.h"
-#include "kcb/sample.h"
 #include "plot.h"
 
 #define DEFAULT_CODECS "gzip:9,xz:6,zstd:19,bzip2:9"
@@ -49,55 +47,26 @@ static int append(struct corpus *c, const void *p, size_t n, int newline)
     return KCB_EXIT_OK;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int list_dir(const char *dir, char ***names, size_t *n)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return kcb_io_err("probe", "%s: %s", dir, strerror(errno));
-    *names = NULL;
-    *n = 0;
-    for (struct dirent *e; (e = readdir(d));) {
-        char path[4096];
-        struct stat st;
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (e->d_name[0] == '.' || stat(path, &st) || !S_ISREG(st.st_mode))
-            continue;
-        char **nn = realloc(*names, (*n + 1) * sizeof *nn);
-        if (!nn || !(nn[*n] = strdup(path))) {
-            closedir(d);
-            free(nn);
-            return kcb_fail("probe", "out of memory");
-        }
-        *names = nn;
-        (*n)++;
-    }
-    closedir(d);
-    qsort(*names, *n, sizeof **names, by_name);
-    return KCB_EXIT_OK;
-}
-
 static int load_dir(const char *dir, struct corpus *c)
 {
-    char **names;
+    char **paths;
     size_t n;
-    int rc = list_dir(dir, &names, &n);
-    for (size_t i = 0; i < n; i++) {
+    int rc = kcb_list_dir(dir, &paths, &n);
+    if (rc == KCB_ENOMEM)
+        return kcb_fail("probe", "out of memory");
+    if (rc)
+        return kcb_io_err("probe", "%s: %s", dir, strerror(errno));
+    for (size_t i = 0; !rc && i < n; i++) {
         unsigned char *buf;
         size_t len;
-        if (!rc && kcb_read_file(names[i], &buf, &len))
-            rc = kcb_io_err("probe", "%s: %s", names[i], strerror(errno));
-        else if (!rc) {
+        if (kcb_read_file(paths[i], &buf, &len))
+            rc = kcb_io_err("probe", "%s: %s", paths[i], strerror(errno));
+        else {
             rc = append(c, buf, len, 0);
             free(buf);
         }
-        free(names[i]);
     }
-    free(names);
+    kcb_list_free(paths, n);
     if (!rc && n == 0)
         rc = kcb_io_err("probe", "%s: no files in this directory", dir);
     return rc;
@@ -453,39 +422,12 @@ static int bytes_curves(const struct probe_opts *o, const struct corpus *c, stru
     return KCB_EXIT_OK;
 }
 
-static int load_split(const struct probe_opts *o, struct kcb_labels **labels,
-                      struct kcb_dataset **tr, struct kcb_dataset **te)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", o->labelled);
-    char *comma = strchr(buf, ',');
-    if (!comma || comma == buf || !comma[1])
-        return kcb_usage_err("probe", "--labelled %s: expected TRAIN,TEST", o->labelled);
-    *comma = '\0';
-    int rc;
-    if (kcb_labels_new(labels))
-        return kcb_fail("probe", "out of memory");
-    if ((rc = kcb_cmd_load("probe", buf, KCB_IN_AUTO, 0, *labels, tr)) ||
-        (rc = kcb_cmd_load("probe", comma + 1, KCB_IN_AUTO, 0, *labels, te)))
-        return rc;
-    if (o->test_sample && (size_t)o->test_sample < (*te)->n) {
-        unsigned char *keep = malloc((*te)->n);
-        if (!keep || kcb_sample_stratified((*te)->label, (*te)->n, (*labels)->n,
-                                           (size_t)o->test_sample, 1, keep)) {
-            free(keep);
-            return kcb_fail("probe", "out of memory");
-        }
-        kcb_dataset_filter(*te, keep);
-        free(keep);
-    }
-    return KCB_EXIT_OK;
-}
-
 static int knn_curves(const struct probe_opts *o, struct curve *cv)
 {
     struct kcb_labels *labels = NULL;
     struct kcb_dataset *tr = NULL, *te = NULL;
-    int rc = load_split(o, &labels, &tr, &te);
+    int rc = kcb_cmd_load_split("probe", "--labelled", o->labelled, (size_t)o->test_sample,
+                                &labels, &tr, &te);
     size_t sizes[MAXPTS], m = 0, lo = labels && labels->n > 8 ? labels->n : 8;
     if (!rc && tr->n <= lo)
         rc = kcb_io_err("probe", "%s: too few training texts for a curve", o->labelled);
@@ -564,9 +506,12 @@ static void fit_summary(FILE *fp, enum kcb_format f, const struct curve *cv, siz
         const struct kcb_fit_line *l = &cv[s].line;
         const struct kcb_fit_power *p = &cv[s].pow;
         fprintf(fp, md ? "| %s | " : "%-10s ", cv[s].name);
-        if (l->status == KCB_FIT_OK)
+        if (l->status == KCB_FIT_OK && isfinite(l->slope_se))
             fprintf(fp, md ? "%.4f ± %.4f | %.4f | " : "slope %.4f ± %.4f R² %.4f  ", l->slope,
                     l->slope_se, l->r2);
+        else if (l->status == KCB_FIT_OK) /* two points: a line through them, no error */
+            fprintf(fp, md ? "%.4f (2 points) | - | " : "slope %.4f (2 points, no error)  ",
+                    l->slope);
         else
             fprintf(fp, md ? "- | - | " : "line: %s  ", kcb_fit_status_str(l->status));
         if (p->status == KCB_FIT_OK)
