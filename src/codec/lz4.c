@@ -1,4 +1,6 @@
-/* The lz4 codec (optional): raw LZ4 blocks, levels 1-2 fast, 3-12 LZ4HC; state reused. */
+/* The lz4 codec (optional): raw LZ4 blocks, levels 1-2 fast, 3-12 LZ4HC; state reused.
+ * At levels 10-12 liblz4 itself mallocs its optimal-parser table on every call (LZ4HC_HEAPMODE);
+ * that one allocation per compression cannot be avoided from outside the library. */
 #include <limits.h>
 #include <lz4.h>
 #include <lz4hc.h>

@@ -3,22 +3,44 @@
 
 #include <stdlib.h>
 
+/* The smallest free block of at least size bytes, or -1. */
+static int best_free(const struct kcb_pool *pool, size_t size)
+{
+    int best = -1;
+    for (int i = 0; i < KCB_POOL_SLOTS; i++)
+        if (pool->slot[i].p && !pool->slot[i].used && pool->slot[i].size >= size &&
+            (best < 0 || pool->slot[i].size < pool->slot[best].size))
+            best = i;
+    return best;
+}
+
+/* An empty slot, else the largest free one (to be replaced by a bigger block), or -1. */
+static int spare_slot(const struct kcb_pool *pool)
+{
+    int spare = -1;
+    for (int i = 0; i < KCB_POOL_SLOTS; i++) {
+        if (!pool->slot[i].p)
+            return i;
+        if (!pool->slot[i].used && (spare < 0 || pool->slot[i].size > pool->slot[spare].size))
+            spare = i;
+    }
+    return spare;
+}
+
 void *kcb_pool_alloc(struct kcb_pool *pool, size_t size)
 {
-    int empty = -1;
-    for (int i = 0; i < KCB_POOL_SLOTS; i++) {
-        if (pool->slot[i].p && !pool->slot[i].used && pool->slot[i].size == size) {
-            pool->slot[i].used = 1;
-            return pool->slot[i].p;
-        }
-        if (!pool->slot[i].p && empty < 0)
-            empty = i;
+    int i = best_free(pool, size);
+    if (i >= 0) {
+        pool->slot[i].used = 1;
+        return pool->slot[i].p;
     }
     void *p = malloc(size ? size : 1);
-    if (p && empty >= 0) {
-        pool->slot[empty].p = p;
-        pool->slot[empty].size = size;
-        pool->slot[empty].used = 1;
+    i = spare_slot(pool);
+    if (p && i >= 0) {
+        free(pool->slot[i].p);
+        pool->slot[i].p = p;
+        pool->slot[i].size = size;
+        pool->slot[i].used = 1;
     }
     return p;
 }

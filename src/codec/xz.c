@@ -5,21 +5,38 @@
 
 #include "kcb/codec.h"
 #include "kcb/err.h"
+#include "pool.h"
 
-/* One encoder and one decoder stream, re-initialised in place so liblzma reuses its memory. */
+/* One encoder and one decoder stream, re-initialised in place so liblzma reuses its memory;
+ * what liblzma still allocates per stream (its index) comes from pool. */
 struct xz_ctx {
     lzma_stream enc, dec;
     uint32_t preset;
+    struct kcb_pool pool;
+    lzma_allocator allocator;
 };
+
+static void *xz_alloc(void *opaque, size_t nmemb, size_t size)
+{
+    return size && nmemb > SIZE_MAX / size ? NULL : kcb_pool_alloc(opaque, nmemb * size);
+}
+
+static void xz_free(void *opaque, void *p)
+{
+    kcb_pool_free(opaque, p);
+}
 
 static int xz_ctx_new(int level, void **ctx)
 {
-    struct xz_ctx *x = malloc(sizeof *x);
+    struct xz_ctx *x = calloc(1, sizeof *x);
     if (!x)
         return KCB_ENOMEM;
     x->enc = (lzma_stream)LZMA_STREAM_INIT;
     x->dec = (lzma_stream)LZMA_STREAM_INIT;
     x->preset = (uint32_t)level;
+    x->allocator = (lzma_allocator){xz_alloc, xz_free, &x->pool};
+    x->enc.allocator = &x->allocator;
+    x->dec.allocator = &x->allocator;
     *ctx = x;
     return KCB_OK;
 }
@@ -31,6 +48,7 @@ static void xz_ctx_free(void *ctx)
         return;
     lzma_end(&x->enc);
     lzma_end(&x->dec);
+    kcb_pool_clear(&x->pool);
     free(x);
 }
 
