@@ -11,13 +11,19 @@
 #include "kcb/codec.h"
 #include "kcb_test.h"
 
+static volatile size_t allocations;
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+/* ASan and TSan own the allocator: counting is left to the plain build (make test). */
+#define KCB_COUNTING 0
+#else
+#define KCB_COUNTING 1
 /* Every allocation of the process, libraries included, goes through these and is counted. */
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);
 extern void *__libc_realloc(void *, size_t);
 extern void *__libc_memalign(size_t, size_t);
 
-static volatile size_t allocations;
 
 void *malloc(size_t n);
 void *calloc(size_t n, size_t m);
@@ -55,6 +61,7 @@ void *aligned_alloc(size_t align, size_t n)
     allocations++;
     return __libc_memalign(align, n);
 }
+#endif
 
 enum { NTEXTS = 20, MAXLEN = 3000 };
 
@@ -96,6 +103,8 @@ static size_t pairs_allocations(const struct kcb_spec *spec)
 static void test_no_allocation_per_pair(void **state)
 {
     (void)state;
+    if (!KCB_COUNTING)
+        skip();
     size_t n;
     const struct kcb_codec *const *all = kcb_codecs(&n);
     for (size_t i = 0; i < n; i++) {
