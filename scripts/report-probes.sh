@@ -6,6 +6,7 @@
 # Usage: scripts/report-probes.sh [./kcbench] [concat|window|scaling|tree]...
 set -eu
 KCB=${1:-./kcbench}
+case $KCB in /*) ;; *) KCB=$PWD/$KCB ;; esac
 [ $# -gt 0 ] && shift
 WHICH=${*:-concat window scaling tree}
 DATA=${KCB_DATA:-../shared/datasets}
@@ -159,7 +160,7 @@ tree_report() {
     fi
     mkdir -p reports/.work
     # shellcheck disable=SC2086
-    (cd "$CORP/udhr" && "$OLDPWD/$KCB" ncd -c xz:9 -f phylip -o "$OLDPWD/reports/.work/udhr.phylip" $(for f in $files; do basename "$f"; done))
+    (cd "$CORP/udhr" && "$KCB" ncd -c xz:9 -f phylip -o "$OLDPWD/reports/.work/udhr.phylip" $(for f in $files; do basename "$f"; done))
     "$KCB" tree -o reports/udhr.nwk --svg "$FIG/udhr-tree.svg" reports/.work/udhr.phylip
     {
         cat <<EOF2
