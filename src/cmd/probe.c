@@ -13,6 +13,7 @@
 #include "kcb/fit.h"
 #include "kcb/io.h"
 #include "kcb/knn.h"
+#include "kcb/matrix.h"
 #include "kcb/probe.h"
 #include "plot.h"
 
@@ -247,6 +248,30 @@ static int concat_figure(const struct probe_opts *o, const struct corpus *c, siz
     return kcb_plot_run("probe", &p);
 }
 
+/* The X-by-Y matrix of gain / min(C(X), C(Y)) for one compressor, for table and md. */
+static int concat_matrix(FILE *fp, const struct probe_opts *o, const struct corpus *c, size_t n,
+                         size_t s, const struct kcb_concat *res)
+{
+    struct kcb_matrix *m;
+    char name[64], title[160];
+    if (kcb_matrix_new(n, &m))
+        return kcb_fail("probe", "out of memory");
+    int rc = KCB_EXIT_OK;
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (kcb_matrix_set_label(m, i, c[i].name))
+            rc = kcb_fail("probe", "out of memory");
+        for (size_t j = 0; j < n; j++)
+            m->d[i * n + j] = res[i * n + j].gain_rel;
+    }
+    snprintf(title, sizeof title, "%s: gain / min(C(X), C(Y)), X down, Y across",
+             kcb_spec_str(&o->specs.v[s], name, sizeof name));
+    fputc('\n', fp);
+    if (!rc)
+        kcb_matrix_write(fp, m, o->format, 3, title, 1);
+    kcb_matrix_free(m);
+    return rc;
+}
+
 static int probe_concat(const struct probe_opts *o, struct corpus *c, size_t n, FILE *fp)
 {
     size_t ns = o->specs.n;
@@ -279,6 +304,9 @@ static int probe_concat(const struct probe_opts *o, struct corpus *c, size_t n, 
                     concat_row(fp, o->format, name, &c[i], &c[j], &res[s][i * n + j], k == 0);
         }
         footer(fp, o->format);
+        int matrices = o->format == KCB_FMT_TABLE || o->format == KCB_FMT_MD;
+        for (size_t s = 0; !rc && matrices && s < ns; s++)
+            rc = concat_matrix(fp, o, c, n, s, res[s]);
     }
     if (!rc && o->svg)
         rc = concat_figure(o, c, n, res);
