@@ -60,7 +60,7 @@ static void concat_fill(struct kcb_concat *o, size_t cx, size_t cy, size_t cxy, 
     o->cempty = cempty;
     o->gain = (double)cx + (double)cy - (double)cxy;
     o->gain_rel = o->gain / (double)(cx < cy ? cx : cy);
-    o->c_needed = -o->gain;
+    o->c_needed = (double)cxy - (double)cx - (double)cy; /* not -gain: that is -0 when gain is 0 */
     o->held = (double)cxy <= (double)cx + (double)cy + (double)cempty;
 }
 

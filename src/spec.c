@@ -107,7 +107,8 @@ static int parse_token(struct kcb_specs *s, char *tok, const struct kcb_codec **
     if (colon)
         *colon = '\0';
     const struct kcb_codec *c = kcb_codec_find(tok);
-    if (!c && !colon && *cur) /* a bare level continues the previous codec */
+    int levelish = strcmp(tok, "all") == 0 || (*tok >= '0' && *tok <= '9') || *tok == '-';
+    if (!c && !colon && *cur && levelish) /* a bare level continues the previous codec */
         return push_levels(s, *cur, tok, why, len);
     if (!c)
         return unknown(tok, why, len);

@@ -12,7 +12,7 @@ typedef int (*kcb_bench_fn)(void *payload, const void *src, size_t n, void *dst,
 /* Runs continue until both minimums are met (or max_runs is reached). */
 struct kcb_bench_cfg {
     double min_seconds; /* total time of timed calls, default 1.0 */
-    unsigned min_runs;  /* default 3 */
+    unsigned min_runs;  /* kcbench bench uses 3; 0 is taken as 1 */
     unsigned max_runs;  /* safety cap for very fast calls; 0 = 1000000 */
 };
 

@@ -73,16 +73,16 @@ static int load_dir(const char *dir, struct corpus *c)
     return rc;
 }
 
-static const char *base(const char *path)
+/* The last component of path, without trailing slashes, as a new string (NULL: no memory). */
+static char *base_name(const char *path)
 {
-    const char *s = strrchr(path, '/');
-    while (s && !s[1] && s > path) { /* trailing slash */
-        const char *t = s - 1;
-        while (t > path && *t != '/')
-            t--;
-        return *t == '/' ? t + 1 : t;
-    }
-    return s ? s + 1 : path;
+    size_t end = strlen(path);
+    while (end > 1 && path[end - 1] == '/')
+        end--;
+    size_t start = end;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    return strndup(path + start, end - start);
 }
 
 static int load_class(const char *arg, const char *colon, struct corpus *c)
@@ -123,7 +123,7 @@ static int load_corpus(const char *arg, struct corpus *c)
     const char *colon = strrchr(arg, ':');
     if (stat(arg, &st) != 0 && colon && colon[1])
         return load_class(arg, colon, c);
-    if (!(c->name = strdup(base(arg))))
+    if (!(c->name = base_name(arg)))
         return kcb_fail("probe", "out of memory");
     if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
         return load_dir(arg, c);
@@ -173,8 +173,9 @@ static void concat_row(FILE *fp, enum kcb_format f, const char *spec, const stru
         kcb_csv_str(fp, x->name);
         fputc(',', fp);
         kcb_csv_str(fp, y->name);
-        fprintf(fp, ",%zu,%zu,%zu,%zu,%zu,%.0f,%.6f,%.0f,%zu,%s\n", x->n, y->n, r->cx, r->cy,
-                r->cxy, r->gain, r->gain_rel, r->c_needed, r->cempty, r->held ? "yes" : "no");
+        fprintf(fp, ",%zu,%zu,%zu,%zu,%zu,%zu,%.0f,%.6f,%.0f,%zu,%s\n", x->n, y->n, r->cx,
+                r->cy, r->cxy, r->cyx, r->gain, r->gain_rel, r->c_needed, r->cempty,
+                r->held ? "yes" : "no");
         break;
     case KCB_FMT_JSON:
         fprintf(fp, "%s{\"compressor\":\"%s\",\"x\":", first ? "" : ",\n", spec);

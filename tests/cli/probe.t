@@ -1,0 +1,413 @@
+# kcbench probe: concatenation gain, window sweep and scaling curves, their figures and errors.
+# Sizes are never written here: probe_oracle.py computes them from tests/oracle.py (Python's
+# gzip, zlib, lzma, bz2); kNN errors come from `kcbench eval`; fit wording from
+# kcb_fit_status_str (src/fit.c). Exit statuses: 0 ok, 2 usage, 3 input/output.
+
+# ---- concat ------------------------------------------------------------------------------
+
+=== concat on three files: every csv field is the oracle's (gzip:9 and bzip2:9, all nine pairs)
+run:
+| $KCBENCH gen markov -n 3000 -o a.txt && $KCBENCH gen markov -n 2500 --source 1 -o b.txt
+| $KCBENCH gen markov -n 2000 --index 1 -o c.txt
+| $KCBENCH probe concat -c gzip:9,bzip2:9 -f csv a.txt b.txt c.txt > out.csv
+| python3 "$TESTS/cli/probe_oracle.py" concat gzip:9,bzip2:9 a.txt b.txt c.txt > want
+| cut -d, -f1,4- out.csv | diff want - && echo same
+| awk -F, 'NR > 1 {print $14}' out.csv | sort | uniq -c | awk '{print $2}' | paste -sd' '
+stdout:
+| same
+| no yes
+
+=== concat: the csv header, and rows X by Y in the order given, for each compressor
+run:
+| printf 'one one one' > one; printf 'two two' > two
+| $KCBENCH probe concat -c gzip:9,xz:6 -f csv one two | cut -d, -f1-3
+stdout:
+| compressor,x,y
+| gzip:9,one,one
+| gzip:9,one,two
+| gzip:9,two,one
+| gzip:9,two,two
+| xz:6,one,one
+| xz:6,one,two
+| xz:6,two,one
+| xz:6,two,two
+
+=== concat: gain = C(X)+C(Y)-C(XY), gain/min, c = -gain and held, recomputed from the printed sizes
+run:
+| $KCBENCH gen markov -n 2000 -o a && $KCBENCH gen random -n 500 -o b && : > e
+| $KCBENCH probe concat -c gzip:9,zstd:19,xz:6,bzip2:9,deflate:6 -f csv a b e > out.csv
+| python3 -c '
+| import csv
+| n = 0
+| for r in csv.DictReader(open("out.csv")):
+|     cx, cy, cxy, ce = (int(r[k]) for k in ("cx", "cy", "cxy", "c_empty"))
+|     gain = cx + cy - cxy
+|     assert r["gain"] == str(gain) and r["c_needed"] == str(-gain), r
+|     assert r["gain_rel"] == "%.6f" % (gain / min(cx, cy)), r
+|     assert r["held"] == ("yes" if cxy <= cx + cy + ce else "no"), r
+|     n += 1
+| print(n, "rows")'
+stdout: 45 rows
+
+=== concat: the diagonal is X with itself (C(Y) = C(X), C(XY) = C(YX) = C(XX) from the oracle)
+run:
+| $KCBENCH gen markov -n 3000 -o a && $KCBENCH gen random -n 900 -o r
+| $KCBENCH probe concat -c gzip:9 -f csv a r | awk -F, '$2 == $3 {print $2, ($6 == $7 && $8 == $9) ? "symmetric" : "not"}'
+| cat a a > aa; cat r r > rr
+| python3 "$TESTS/oracle.py" size gzip 9 aa rr > want
+| $KCBENCH probe concat -c gzip:9 -f csv a r | awk -F, '$2 == $3 {print $8}' | diff want - && echo C of XX
+stdout:
+| a symmetric
+| r symmetric
+| C of XX
+
+=== concat: a gain of exactly 0 prints c as 0, not -0 (deflate codes these two strings in C(X)+C(Y))
+run:
+| printf '\x20\x82\x3c\xfd\xe6\xf1\xc2\x6b\x30' > x
+| printf '\x0e\xc7\xdd\x01\xe4\x88\x75\x34\xa2\x0f\x0b\x0d\x04\xc3\x6e\xd8\x0e\x71\xe0\xfd\x77\xb0\x76\x70\xeb\x94\x0b\xd5\x33\x5f\x97\x3d' > y
+| python3 "$TESTS/cli/probe_oracle.py" concat deflate:6 x y > want
+| $KCBENCH probe concat -c deflate:6 -f csv x y > out.csv
+| cut -d, -f1,4- out.csv | diff want - && echo same
+| awk -F, 'NR > 1 && $2 != $3 {print $10, $12}' out.csv
+| $KCBENCH probe concat -c deflate:6 -f json x y | python3 -c 'import json, sys; print([r["c_needed"] for r in json.load(sys.stdin) if r["x"] != r["y"]])'
+| $KCBENCH probe concat -c deflate:6 x y | awk '$1 == "deflate:6" && $2 != $3 {print $8, $10}'
+stdout:
+| same
+| 0 0
+| 0 0
+| [0, 0]
+| 0 0
+| 0 0
+
+=== concat: a DIR corpus is its files concatenated in name order, hidden files skipped
+run:
+| mkdir d; $KCBENCH gen markov -n 1500 -o d/b.txt && $KCBENCH gen markov -n 900 --source 2 -o d/A.txt
+| printf 'tail' > d/c; printf 'hidden' > d/.h; mkdir d/sub; printf 'inner' > d/sub/x
+| cat d/A.txt d/b.txt d/c > joined
+| $KCBENCH gen random -n 300 -o r
+| $KCBENCH probe concat -c gzip:9,bzip2:9 -f csv d r | cut -d, -f1,4- > dir.csv
+| $KCBENCH probe concat -c gzip:9,bzip2:9 -f csv joined r | cut -d, -f1,4- | diff dir.csv - && echo same as the joined file
+| python3 "$TESTS/cli/probe_oracle.py" concat gzip:9,bzip2:9 d r | diff - dir.csv && echo oracle
+| $KCBENCH probe concat -c gzip:9 -f csv d r | awk -F, 'NR == 2 {print $2, $4}'
+stdout:
+| same as the joined file
+| oracle
+| d 2404
+
+=== concat: FILE:LABEL is the texts of that label joined by a newline
+run:
+| printf 'pos\tthe cat sat\nneg\tbad dog, bad\npos\ton the mat\nneu\tso so\npos\tand the hat\n' > t.tsv
+| printf 'the cat sat\non the mat\nand the hat' > pos; printf 'bad dog, bad' > neg
+| $KCBENCH probe concat -c gzip:9,bzip2:9 -f csv t.tsv:pos t.tsv:neg > lab.csv
+| $KCBENCH probe concat -c gzip:9,bzip2:9 -f csv pos neg | cut -d, -f1,4- > files.csv
+| cut -d, -f1,4- lab.csv | diff files.csv - && echo same as the files
+| python3 "$TESTS/cli/probe_oracle.py" concat gzip:9,bzip2:9 t.tsv:pos t.tsv:neg | diff - files.csv && echo oracle
+| awk -F, 'NR > 1 && NR < 6 {print $2, $3, $4, $5}' lab.csv
+stdout:
+| same as the files
+| oracle
+| t.tsv:pos t.tsv:pos 34 34
+| t.tsv:pos t.tsv:neg 34 12
+| t.tsv:neg t.tsv:pos 12 34
+| t.tsv:neg t.tsv:neg 12 12
+
+=== concat: FILE:LABEL in a folder is named after the folder, as in eval
+run:
+| mkdir data; printf 'a\tx y z\nb\tu v w\n' > data/train.tsv
+| $KCBENCH probe concat -c gzip:9 -f csv data/train.tsv:a data/train.tsv:b | cut -d, -f2,3 | tail -n +2
+stdout:
+| data:a,data:a
+| data:a,data:b
+| data:b,data:a
+| data:b,data:b
+
+=== concat: table, md and json carry the same numbers as csv
+run:
+| $KCBENCH gen markov -n 1200 -o a && $KCBENCH gen markov -n 800 --source 3 -o b
+| $KCBENCH probe concat -c gzip:9,bzip2:9 -f csv a b | tail -n +2 | cut -d, -f1-3,6-10,12,14 | tr , ' ' > csv.txt
+| $KCBENCH probe concat -c gzip:9,bzip2:9 -f json a b | python3 -c '
+| import json, sys
+| for r in json.load(sys.stdin):
+|     print(r["compressor"], r["x"], r["y"], r["cx"], r["cy"], r["cxy"], r["cyx"], r["gain"], r["c_needed"], "yes" if r["held"] else "no")' | diff csv.txt - && echo json
+| $KCBENCH probe concat -c gzip:9,bzip2:9 a b | awk 'NF == 11 && $1 ~ /^[a-z0-9]+:[0-9]+$/ {print $1, $2, $3, $4, $5, $6, $7, $8, $10, $11}' | diff csv.txt - && echo table
+| $KCBENCH probe concat -c gzip:9,bzip2:9 -f md a b | tr -d '|' | awk 'NF == 11 && $1 ~ /^[a-z0-9]+:[0-9]+$/ {print $1, $2, $3, $4, $5, $6, $7, $8, $10, $11}' | diff csv.txt - && echo md
+stdout:
+| json
+| table
+| md
+
+# ---- window ------------------------------------------------------------------------------
+
+=== window: sizes from --from doubling below the file size, then the size; C(x), C(xx), NCD as the oracle
+run:
+| $KCBENCH gen markov -n 40000 -o w.txt
+| $KCBENCH probe window -c gzip:9,bzip2:9 --from 1024 -f csv w.txt > out.csv
+| python3 "$TESTS/cli/probe_oracle.py" window gzip:9,bzip2:9 1024 w.txt > want
+| cut -d, -f1,3- out.csv | diff want - && echo same
+| awk -F, '$1 == "gzip:9" {print $3}' out.csv | paste -sd' '
+stdout:
+| same
+| 1024 2048 4096 8192 16384 32768 40000
+
+=== window: the window column is the codec's, as `kcbench codecs` reports at the default level
+run:
+| $KCBENCH gen markov -n 5000 -o w.txt
+| $KCBENCH codecs -f csv | awk -F, '$1 == "gzip" || $1 == "bzip2" {print $1 ":" $6 "," $7}' > want
+| $KCBENCH probe window -c gzip,bzip2 -f csv w.txt | tail -n +2 | cut -d, -f1,2 | uniq | diff want - && echo same
+stdout: same
+
+=== window: gzip sees the first copy of a text whole up to 16 KiB (NCD < 0.1), not past its 32 KiB window (> 0.5)
+# The oracle case above fixes the numbers; this states what they show. gzip reaches back
+# 32506 bytes (`kcbench codecs`): at 32768 bytes and more the second copy of x cannot point
+# at the first, so C(xx) ~ 2 C(x) and NCD(x,x) ~ 1; below, the copy is a few long matches.
+run:
+| $KCBENCH gen markov -n 40000 -o w.txt
+| $KCBENCH probe window -c gzip:9 -f csv w.txt | awk -F, 'NR > 1 {print $3, ($3 <= 16384 ? ($6 < 0.1 ? "ok" : "BAD") : ($6 > 0.5 ? "ok" : "BAD"))}' | paste -sd' '
+stdout: 1024 ok 2048 ok 4096 ok 8192 ok 16384 ok 32768 ok 40000 ok
+
+=== window: 128 KiB of random bytes: NCD near 0 inside gzip's window, near 1 past it; xz sees it all
+run:
+| $KCBENCH gen random -n 131072 -o r
+| $KCBENCH probe window -c gzip:9,xz:6 --from 8192 -f csv r > out.csv
+| python3 "$TESTS/cli/probe_oracle.py" window gzip:9,xz:6 8192 r > want
+| cut -d, -f1,3- out.csv | diff want - && echo same
+| awk -F, 'NR > 1 {print $1, $3, ($6 < 0.1 ? "near 0" : $6 > 0.9 ? "near 1" : "between")}' out.csv
+stdout:
+| same
+| gzip:9 8192 near 0
+| gzip:9 16384 near 0
+| gzip:9 32768 near 1
+| gzip:9 65536 near 1
+| gzip:9 131072 near 1
+| xz:6 8192 near 0
+| xz:6 16384 near 0
+| xz:6 32768 near 0
+| xz:6 65536 near 0
+| xz:6 131072 near 0
+
+=== window: a file exactly --from long, or a power of two times it, has no repeated size
+run:
+| $KCBENCH gen markov -n 4096 -o w
+| $KCBENCH probe window -c gzip:9 --from 4096 -f csv w | tail -n +2 | cut -d, -f3
+| $KCBENCH probe window -c gzip:9 --from 1024 -f csv w | tail -n +2 | cut -d, -f3 | paste -sd' '
+stdout:
+| 4096
+| 1024 2048 4096
+
+=== window: json parses with the same numbers as csv
+run:
+| $KCBENCH gen markov -n 9000 -o w
+| $KCBENCH probe window -c gzip:9,bzip2:9 -f csv w | tail -n +2 > csv.txt
+| $KCBENCH probe window -c gzip:9,bzip2:9 -f json w | python3 -c '
+| import json, sys
+| for r in json.load(sys.stdin):
+|     print("%s,%d,%d,%d,%d,%.6f,%.6f" % (r["compressor"], r["window"], r["bytes"], r["cx"], r["cxx"], r["ncd_xx"], r["gain_rel"]))' | diff csv.txt - && echo same
+stdout: same
+
+# ---- scaling -----------------------------------------------------------------------------
+
+=== scaling a 200 KB markov text, --points 6: at most 6 rows per compressor, each as the oracle
+run:
+| $KCBENCH gen markov -n 200000 -o m
+| $KCBENCH probe scaling -c gzip:9,bzip2:9,zstd:3 --points 6 -f csv m > out.csv
+| python3 "$TESTS/cli/probe_oracle.py" scaling 1024 1024 4 6 m < out.csv
+| awk -F, 'NR > 1 {n[$1]++; if (!($3 > 0 && $3 < 9)) bad++} END {for (c in n) print c, (n[c] <= 6 ? "at most 6" : "TOO MANY"); print bad + 0, "outside (0, 9)"}' out.csv | sort
+timeout: 30
+stdout:
+| gzip:9: 6 points, as the oracle
+| bzip2:9: 6 points, as the oracle
+| 0 outside (0, 9)
+| bzip2:9 at most 6
+| gzip:9 at most 6
+| zstd:3 at most 6
+
+=== scaling with 6 points: the fits say a log-log line for each compressor, the least-squares one
+run:
+| $KCBENCH gen markov -n 200000 -o m
+| $KCBENCH probe scaling -c gzip:9,bzip2:9 --points 6 m > out.txt
+| sed -n '/^fits:/,$p' out.txt | awk 'NR > 1 {print $1, $2}'
+| $KCBENCH probe scaling -c gzip:9,bzip2:9 --points 6 -f json m | python3 "$TESTS/cli/probe_oracle.py" linefit
+timeout: 30
+stdout:
+| gzip:9 slope
+| bzip2:9 slope
+| gzip:9: the line through 6 points
+| bzip2:9: the line through 6 points
+
+=== scaling --from, --chunk and --chunks move the grid and the chunks, as the oracle says
+run:
+| $KCBENCH gen markov -n 30000 --source 1 -o m
+| $KCBENCH probe scaling -c gzip:9,bzip2:9 --from 500 --chunk 700 --chunks 3 --points 5 -f csv m > out.csv
+| python3 "$TESTS/cli/probe_oracle.py" scaling 500 700 3 5 m < out.csv
+stdout:
+| gzip:9: 5 points, as the oracle
+| bzip2:9: 5 points, as the oracle
+
+=== scaling with --points 3: the power law is not fitted (fewer than 4 points), in table and json
+run:
+| $KCBENCH gen markov -n 200000 -o m
+| $KCBENCH probe scaling -c gzip:9 --points 3 m > out.txt
+| grep -c 'power law + constant: too few usable points (a line needs 2, a power law 4): not fitted' out.txt
+| awk 'NR > 1 && NF == 6 {print $5, $6}' out.txt
+| $KCBENCH probe scaling -c gzip:9 --points 3 -f json m | python3 -c '
+| import json, sys
+| d = json.load(sys.stdin)
+| f = d["fits"][0]
+| print(f["line_status"] + ";", f["power_status"] + ";", f["E"], f["alpha"])
+| print(len(d["points"]), "points,", set((p["fitted"], p["residual"]) for p in d["points"]))'
+timeout: 30
+stdout:
+| 1
+| - -
+| - -
+| - -
+| fitted; too few usable points (a line needs 2, a power law 4): not fitted; None None
+| 3 points, {(None, None)}
+
+=== scaling csv with --points 3: fitted and residual are empty
+run:
+| $KCBENCH gen markov -n 20000 -o m
+| $KCBENCH probe scaling -c gzip:9 --points 3 -f csv m | cut -d, -f1,5,6
+stdout:
+| compressor,fitted,residual
+| gzip:9,,
+| gzip:9,,
+| gzip:9,,
+
+=== scaling --labelled on a gen labelled set, --points 4 --reps 2: errors in [0,1]; the full set's is 1 - eval's accuracy
+run:
+| $KCBENCH gen labelled --sources 4 --docs 15 -n 40 --order 1 -o d
+| $KCBENCH probe scaling -c gzip:9,bzip2:9 --labelled d/train.tsv,d/test.tsv --points 4 --reps 2 -f csv > out.csv
+| head -1 out.csv
+| awk -F, 'NR > 1 {n[$1]++; if (!($3 >= 0 && $3 <= 1)) bad++} END {for (c in n) print c, n[c], "points"; print bad + 0, "outside [0, 1]"}' out.csv | sort
+| awk -F, 'NR > 1 {last[$1] = $2} END {for (c in last) print c, last[c]}' out.csv | sort
+| $KCBENCH eval -c gzip:9,bzip2:9 -k 1 --rules vote --sep ' ' -f csv -t d/train.tsv -T d/test.tsv | tail -n +2 | awk -F, '{printf "%s,%.6f\n", $2, 1 - $8}' > want
+| awk -F, 'NR > 1 {last[$1] = $1 "," $3} END {print last["gzip:9"]; print last["bzip2:9"]}' out.csv | diff want - && echo full set: 1 - accuracy
+stdout:
+| compressor,n_train,knn_error,sd,fitted,residual
+| 0 outside [0, 1]
+| bzip2:9 4 points
+| gzip:9 4 points
+| bzip2:9 48
+| gzip:9 48
+| full set: 1 - accuracy
+
+# ---- figures -----------------------------------------------------------------------------
+
+=== --svg f.svg draws each probe's figure with gnuplot and keeps f.gp beside it
+run:
+| $KCBENCH gen markov -n 3000 -o a && $KCBENCH gen markov -n 2000 --source 1 -o b && $KCBENCH gen markov -n 20000 -o m
+| $KCBENCH probe concat -c gzip:9,bzip2:9 --svg c.svg a b > c.out
+| $KCBENCH probe window -c gzip:9 --svg w.svg m > w.out
+| $KCBENCH probe scaling -c gzip:9 --points 4 --svg s.svg m > s.out
+| for f in c w s; do
+|   test -s $f.out && head -c 5 $f.svg | grep -q '<?xml' && grep -q '<svg' $f.svg && head -1 $f.gp | grep -q '^# Written by kcbench' && echo "$f: svg, gp and the table"
+| done
+timeout: 20
+stdout:
+| c: svg, gp and the table
+| w: svg, gp and the table
+| s: svg, gp and the table
+
+=== --svg without the .svg suffix: the script is that name plus .gp
+run:
+| $KCBENCH gen markov -n 3000 -o a && $KCBENCH gen markov -n 2000 --source 1 -o b
+| $KCBENCH probe concat -c gzip:9 --svg fig a b > /dev/null && ls fig fig.gp
+stdout:
+| fig
+| fig.gp
+
+=== --svg with the output to a file: the table goes to -o, the figure to --svg
+run:
+| $KCBENCH gen markov -n 3000 -o a && $KCBENCH gen markov -n 2000 --source 1 -o b
+| $KCBENCH probe concat -c gzip:9 -f csv -o out.csv --svg f.svg a b
+| test -s f.svg && test -s f.gp && wc -l < out.csv
+stdout: 5
+
+# ---- errors ----------------------------------------------------------------------------------
+
+=== an unknown probe: exit 2, one line, nothing on standard output
+run: printf 'x' > a; $KCBENCH probe entropy a
+exit: 2
+stderr: kcbench probe: unknown probe 'entropy' (concat, window, scaling)
+
+=== no probe: exit 2
+run: $KCBENCH probe
+exit: 2
+stderr: kcbench probe: needs a probe: concat, window or scaling
+
+=== window with two files, or none: exit 2, one line
+run:
+| printf 'x' > a; printf 'y' > b
+| $KCBENCH probe window a b > out 2> err; echo "$? $(wc -l < err) $(wc -c < out)"
+| $KCBENCH probe window > out 2> err; echo "$? $(wc -l < err) $(wc -c < out)"
+| cat err
+stdout:
+| 2 1 0
+| 2 1 0
+| kcbench probe: window takes one FILE
+
+=== concat without a corpus, scaling with two, scaling --labelled with one: exit 2
+run:
+| printf 'x' > a
+| for args in 'concat' 'scaling a a' 'scaling --labelled t,u a'; do $KCBENCH probe $args > out 2> err; echo "[$args] $? $(wc -l < err) $(wc -c < out)"; done
+stdout:
+| [concat] 2 1 0
+| [scaling a a] 2 1 0
+| [scaling --labelled t,u a] 2 1 0
+
+=== a missing corpus file: exit 3, one line naming it
+run: printf 'x' > a; $KCBENCH probe concat -c gzip:9 a missing.txt
+exit: 3
+stderr: kcbench probe: missing.txt: No such file or directory
+
+=== FILE:LABEL with a label the file does not have: exit 3, one line
+run: printf 'pos\tgood\nneg\tbad\n' > t.tsv; $KCBENCH probe concat -c gzip:9 t.tsv:pos t.tsv:maybe
+exit: 3
+stderr: kcbench probe: t.tsv: no texts labelled 'maybe'
+
+=== FILE:LABEL whose file is missing: exit 3, one line
+run: $KCBENCH probe concat -c gzip:9 nothere.tsv:pos
+exit: 3
+stderr: one line
+
+=== an empty DIR corpus: exit 3, one line
+run: mkdir d; $KCBENCH probe concat -c gzip:9 d
+exit: 3
+stderr: kcbench probe: d: no files in this directory
+
+=== scaling on a file too short for --from and the chunks: exit 3, one line
+run: $KCBENCH gen markov -n 5000 -o m && $KCBENCH probe scaling -c gzip:9 m
+exit: 3
+stderr: kcbench probe: m: 5000 bytes is too short for --from 1024 and 4 chunks of 1024 bytes
+
+=== window on a file shorter than --from: exit 3, one line
+run: printf 'short' > s && $KCBENCH probe window -c gzip:9 s
+exit: 3
+stderr: kcbench probe: s: 5 bytes, shorter than --from 1024
+
+=== bad numbers and formats: exit 2, one line each
+run:
+| printf 'x' > a
+| for args in '--points 0' '--points 65' '--from 0' '--chunk 0' '--chunks 0' '--reps 0' '-j 0' '-k 0' '-f plain' '-c nosuch'; do
+|   $KCBENCH probe concat $args a > out 2> err; echo "[$args] $? $(wc -l < err) $(wc -c < out)"
+| done
+stdout:
+| [--points 0] 2 1 0
+| [--points 65] 2 1 0
+| [--from 0] 2 1 0
+| [--chunk 0] 2 1 0
+| [--chunks 0] 2 1 0
+| [--reps 0] 2 1 0
+| [-j 0] 2 1 0
+| [-k 0] 2 1 0
+| [-f plain] 2 1 0
+| [-c nosuch] 2 1 0
+
+=== --labelled without a comma: exit 2; with a missing file: exit 3
+run:
+| $KCBENCH probe scaling --labelled train.tsv > out 2> err; echo "$? $(wc -l < err) $(wc -c < out)"
+| $KCBENCH probe scaling --labelled no.tsv,nope.tsv > out 2> err; echo "$? $(wc -l < err) $(wc -c < out)"
+stdout:
+| 2 1 0
+| 3 1 0
