@@ -30,25 +30,26 @@ static void worker_free(struct workers *w, size_t i)
     w->comp[i] = NULL;
 }
 
+/* Pool callbacks for any run whose first member is its struct workers. */
+static int run_init(void *arg, size_t w)
+{
+    return worker_new(arg, w);
+}
+
+static void run_fini(void *arg, size_t w)
+{
+    worker_free(arg, w);
+}
+
 /* ---- concatenation gain ---- */
 
 struct concat_run {
-    struct workers w;
+    struct workers w; /* first: run_init and run_fini see the run as its workers */
     const struct kcb_blob *x;
     size_t n, *single, cempty;
     struct kcb_concat *out;
     int phase; /* 0: C(x_i) for items i < n; 1: pairs */
 };
-
-static int concat_init(void *arg, size_t w)
-{
-    return worker_new(&((struct concat_run *)arg)->w, w);
-}
-
-static void concat_fini(void *arg, size_t w)
-{
-    worker_free(&((struct concat_run *)arg)->w, w);
-}
 
 static void concat_fill(struct kcb_concat *o, size_t cx, size_t cy, size_t cxy, size_t cyx,
                         size_t cempty)
@@ -97,8 +98,8 @@ int kcb_concat_matrix(const struct kcb_spec *spec, const struct kcb_blob *x, siz
     int rc = r.single ? workers_init(&r.w, threads) : KCB_ENOMEM;
     if (!rc)
         rc = empty_size(spec, &r.cempty);
-    struct kcb_parallel p = {.n = n, .threads = threads, .arg = &r, .init = concat_init,
-                             .item = concat_item, .fini = concat_fini};
+    struct kcb_parallel p = {.n = n, .threads = threads, .arg = &r, .init = run_init,
+                             .item = concat_item, .fini = run_fini};
     if (!rc)
         rc = kcb_parallel_run(&p);
     r.phase = 1;
@@ -117,16 +118,6 @@ struct window_run {
     const unsigned char *x;
     struct kcb_window_point *out;
 };
-
-static int window_init(void *arg, size_t w)
-{
-    return worker_new(&((struct window_run *)arg)->w, w);
-}
-
-static void window_fini(void *arg, size_t w)
-{
-    worker_free(&((struct window_run *)arg)->w, w);
-}
 
 static int window_item(void *arg, size_t w, size_t k)
 {
@@ -154,8 +145,8 @@ int kcb_window_sweep(const struct kcb_spec *spec, const unsigned char *x, size_t
         out[k++].size = n;
     struct window_run r = {{spec, NULL}, x, out};
     int rc = workers_init(&r.w, threads);
-    struct kcb_parallel p = {.n = k, .threads = threads, .arg = &r, .init = window_init,
-                             .item = window_item, .fini = window_fini};
+    struct kcb_parallel p = {.n = k, .threads = threads, .arg = &r, .init = run_init,
+                             .item = window_item, .fini = run_fini};
     if (!rc)
         rc = kcb_parallel_run(&p);
     free(r.w.comp);
@@ -172,16 +163,6 @@ struct scaling_run {
     size_t chunk, chunks;
     size_t *size; /* per point: C(prefix), then C(prefix·chunk_r) for each r */
 };
-
-static int scaling_init(void *arg, size_t w)
-{
-    return worker_new(&((struct scaling_run *)arg)->w, w);
-}
-
-static void scaling_fini(void *arg, size_t w)
-{
-    worker_free(&((struct scaling_run *)arg)->w, w);
-}
 
 static int scaling_item(void *arg, size_t w, size_t item)
 {
@@ -247,7 +228,7 @@ int kcb_scaling_bytes(const struct kcb_spec *spec, const unsigned char *x, size_
                             malloc(k * (chunks + 1) * sizeof(size_t))};
     int rc = r.size ? workers_init(&r.w, threads) : KCB_ENOMEM;
     struct kcb_parallel p = {.n = k * (chunks + 1), .threads = threads, .arg = &r,
-                             .init = scaling_init, .item = scaling_item, .fini = scaling_fini};
+                             .init = run_init, .item = scaling_item, .fini = run_fini};
     if (!rc)
         rc = kcb_parallel_run(&p);
     if (!rc) {

@@ -85,4 +85,30 @@ static inline int kcb_test_near(double a, double b, double eps)
     return fabs(a - b) <= eps;
 }
 
+#if defined(_XOPEN_SOURCE) && _XOPEN_SOURCE >= 500 /* a test that defines it gets temp dirs */
+#include <ftw.h>
+
+/* Makes a fresh directory /tmp/PREFIX-XXXXXX into root (at least 64 bytes): 0 or -1. */
+static inline int kcb_test_tmpdir(char *root, size_t len, const char *prefix)
+{
+    snprintf(root, len, "/tmp/%s-XXXXXX", prefix);
+    return mkdtemp(root) ? 0 : -1;
+}
+
+static inline int kcb_test_remove_entry(const char *path, const struct stat *st, int flag,
+                                        struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+/* Removes root and everything below it: 0 or -1. */
+static inline int kcb_test_rmtree(const char *root)
+{
+    return nftw(root, kcb_test_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+#endif
+
 #endif

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "kcb_test.h"
 #include "kcb/dataset.h"
 #include "kcb/err.h"
 
@@ -717,25 +718,16 @@ static void test_real_r8(void **state)
 
 /* ---- the temporary directory ---- */
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static int make_root(void **state)
 {
     (void)state;
-    snprintf(root, sizeof root, "%s", "/tmp/kcb-dataset-XXXXXX");
-    return mkdtemp(root) ? 0 : -1;
+    return kcb_test_tmpdir(root, sizeof root, "kcb-dataset");
 }
 
 static int remove_root(void **state)
 {
     (void)state;
-    return nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    return kcb_test_rmtree(root);
 }
 
 int main(void)

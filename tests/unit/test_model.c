@@ -455,25 +455,16 @@ static void test_reasons_distinct(void **state)
     free(p);
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static int make_root(void **state)
 {
     (void)state;
-    snprintf(root, sizeof root, "%s", "/tmp/kcb-model-XXXXXX");
-    return mkdtemp(root) ? 0 : -1;
+    return kcb_test_tmpdir(root, sizeof root, "kcb-model");
 }
 
 static int remove_root(void **state)
 {
     (void)state;
-    return nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    return kcb_test_rmtree(root);
 }
 
 int main(void)
