@@ -199,7 +199,8 @@ int kcb_list_dir(const char *dir, char ***paths, size_t *n)
         kcb_list_free(v, len);
         return rc;
     }
-    qsort(v, len, sizeof *v, by_name);
+    if (len) /* qsort wants a non-null array even for 0 items */
+        qsort(v, len, sizeof *v, by_name);
     *paths = v;
     *n = len;
     return KCB_OK;
