@@ -124,13 +124,13 @@ cli: kcbench
 
 # sanitizer builds live in their own directories and re-run the whole suite
 asan: deps
-	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SAN=address,undefined OPT="-O1 -g" \
-	  build/asan/kcbench-check
+	$(Q)KCB_TIMEOUT_SCALE=4 $(MAKE) --no-print-directory BUILD=build/asan SAN=address,undefined \
+	  OPT="-O1 -g" build/asan/kcbench-check
 ubsan: deps
-	$(Q)$(MAKE) --no-print-directory BUILD=build/ubsan SAN=undefined OPT="-O1 -g" \
+	$(Q)KCB_TIMEOUT_SCALE=3 $(MAKE) --no-print-directory BUILD=build/ubsan SAN=undefined OPT="-O1 -g" \
 	  CFLAGS="-O1 -g -fno-sanitize-recover=undefined" build/ubsan/kcbench-check
 tsan: deps
-	$(Q)$(MAKE) --no-print-directory BUILD=build/tsan SAN=thread OPT="-O1 -g" \
+	$(Q)KCB_TIMEOUT_SCALE=15 $(MAKE) --no-print-directory BUILD=build/tsan SAN=thread OPT="-O1 -g" \
 	  build/tsan/kcbench-check
 
 $(BUILD)/kcbench-check: $(BIN) $(UNIT_BIN)

@@ -33,7 +33,8 @@ Directives (each at most once, except the "contains"/"re" checks, which add up):
     file NAME: TEXT   create NAME in the temp dir before running (one line or a block, each
                       line ending in a newline)
     exit: N           expected exit status (default 0)
-    timeout: SECONDS  kill the case after this long (default 10)
+    timeout: SECONDS  kill the case after this long (default 10), times $KCB_TIMEOUT_SCALE
+                      (default 1; the sanitizer builds set it, as they run 2x to 15x slower)
     stdout: ...       what standard output must be:
         stdout: empty          nothing at all (the default when no stdout check is given)
         stdout: any            not checked
@@ -63,6 +64,7 @@ import time
 
 TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_TIMEOUT = 10.0
+TIMEOUT_SCALE = float(os.environ.get("KCB_TIMEOUT_SCALE") or 1)
 KEYWORDS = ("empty", "any", "one line")
 
 DIRECTIVE = re.compile(
@@ -246,11 +248,11 @@ def run_case(case, env):
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              start_new_session=True)
         try:
-            out, err = p.communicate(case.stdin, timeout=case.timeout)
+            out, err = p.communicate(case.stdin, timeout=case.timeout * TIMEOUT_SCALE)
         except subprocess.TimeoutExpired:
             os.killpg(p.pid, signal.SIGKILL)
             p.communicate()
-            return case, ["timed out after %gs" % case.timeout, "  $ " + case.run]
+            return case, ["timed out after %gs" % (case.timeout * TIMEOUT_SCALE), "  $ " + case.run]
     out, err = decode(out), decode(err)
     problems = []
     if p.returncode != case.exit:
