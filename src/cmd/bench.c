@@ -214,6 +214,8 @@ static void add_total(struct bench *b, size_t s, size_t first)
         t->ct.median += r->ct.median;
         t->dt.best += r->dt.best;
         t->dt.median += r->dt.median;
+        t->ct.runs += r->ct.runs;
+        t->dt.runs += r->dt.runs;
         ncd += r->ncd_xx;
     }
     if (b->o.learn)

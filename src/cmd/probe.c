@@ -309,7 +309,9 @@ static int probe_concat(const struct probe_opts *o, struct corpus *c, size_t n, 
         for (size_t s = 0; !rc && matrices && s < ns; s++)
             rc = concat_matrix(fp, o, c, n, s, res[s]);
     }
-    if (!rc && o->svg)
+    if (!rc && o->svg && n < 2)
+        kcb_warn("probe", "--svg: a heatmap needs at least two corpora; no figure drawn");
+    else if (!rc && o->svg)
         rc = concat_figure(o, c, n, res);
     for (size_t s = 0; res && s < ns; s++)
         free(res[s]);
