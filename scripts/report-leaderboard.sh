@@ -63,9 +63,13 @@ shown above each table, on $(uname -m), $(nproc) cores, $(date -u +%Y-%m-%d).
 Every row is round-trip verified (decompressed and compared). Speeds are in MB/s with
 MB = 10^6 bytes, speed = original bytes / time, best and median of the timed calls, each
 file held in memory; ratio = original/compressed; bits/byte = 8 x compressed/original.
-NCD(x,x) = (C(xx) - C(x)) / C(x) shows how much of a second copy of x a compressor still
-sees: near 0 for xz and zstd (large windows), near 1 for gzip once x is over 32 KiB and for
-bzip2 once x·x spans more than one block; the total row gives the mean over files.
+NCD(x,x) = (C(xx) - C(x)) / C(x) shows whether a compressor still sees the first copy of x
+when it reads the second: near 0 when its window covers x·x (xz -6 and -9, zstd -3 and up,
+brotli -6 and up, at these file sizes), near 1 for gzip, lz4 and libdeflate once x is over
+their 32-64 KiB windows, and between for bzip2, whose blocks cut x·x; the total row gives
+the mean over files. The timed passes ran on an otherwise quiet machine (the long
+classification job was paused with SIGSTOP for them); a 2-core VM is noisy all the same, so
+read speeds to about 10%.
 
 Canterbury totals against the usual figures (each file compressed alone, sizes summed):
 
