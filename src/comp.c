@@ -16,6 +16,7 @@ struct kcb_comp {
 
 int kcb_comp_new(const struct kcb_spec *spec, kcb_comp **out)
 {
+    *out = NULL;
     if (!spec || !spec->codec || spec->level < spec->codec->level_min ||
         spec->level > spec->codec->level_max)
         return KCB_EINVAL;

@@ -67,7 +67,7 @@ char *kcb_spec_str(const struct kcb_spec *s, char *buf, size_t len);
  */
 typedef struct kcb_comp kcb_comp;
 
-/* Creates a compressor for spec: 0 or kcb_err; *out owned by caller, free with kcb_comp_free(). */
+/* Creates a compressor for spec: 0 or kcb_err; *out owned by caller (NULL on failure), free with kcb_comp_free(). */
 int kcb_comp_new(const struct kcb_spec *spec, kcb_comp **out);
 
 /* Frees c; accepts NULL. */
