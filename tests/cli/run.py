@@ -247,12 +247,13 @@ def run_case(case, env):
                              stdin=subprocess.PIPE if case.stdin is not None else subprocess.DEVNULL,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              start_new_session=True)
+        timeout = case.timeout * TIMEOUT_SCALE
         try:
-            out, err = p.communicate(case.stdin, timeout=case.timeout * TIMEOUT_SCALE)
+            out, err = p.communicate(case.stdin, timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(p.pid, signal.SIGKILL)
             p.communicate()
-            return case, ["timed out after %gs" % (case.timeout * TIMEOUT_SCALE), "  $ " + case.run]
+            return case, ["timed out after %gs" % timeout, "  $ " + case.run]
     out, err = decode(out), decode(err)
     problems = []
     if p.returncode != case.exit:
