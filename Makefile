@@ -13,7 +13,7 @@ WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat
         -Wpointer-arith -Wundef -Wcast-align -Wwrite-strings -Wold-style-definition \
         -Wnull-dereference -Wdouble-promotion
 CFLAGS  ?= $(OPT)
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(WERROR) -Iinclude -Isrc -MMD -MP -pthread \
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(WERROR) -Iinclude -MMD -MP -pthread \
              $(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer) $(PKG_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = -pthread $(if $(SAN),-fsanitize=$(SAN)) $(LDFLAGS)
 
@@ -32,13 +32,13 @@ ifeq ($(call have,libbrotlienc)$(call have,libbrotlidec),yesyes)
   PKGS += libbrotlienc libbrotlidec
   DEFS += -DKCB_HAVE_BROTLI
 else
-  OPTIONAL_SRC += src/codec/brotli.c
+  OPTIONAL_SRC += lib/codec/brotli.c
 endif
 ifeq ($(call have,liblz4),yes)
   PKGS += liblz4
   DEFS += -DKCB_HAVE_LZ4
 else
-  OPTIONAL_SRC += src/codec/lz4.c
+  OPTIONAL_SRC += lib/codec/lz4.c
 endif
 ifeq ($(call have,jansson),yes)
   PKGS += jansson
@@ -48,7 +48,7 @@ ifeq ($(call have,libdeflate),yes)
   PKGS += libdeflate
   DEFS += -DKCB_HAVE_LIBDEFLATE
 else
-  OPTIONAL_SRC += src/codec/libdeflate.c
+  OPTIONAL_SRC += lib/codec/libdeflate.c
 endif
 
 # BROKEN=1: a test build with a codec that corrupts its own output (tests/cli-broken)
@@ -60,10 +60,10 @@ PKG_CFLAGS = $(DEFS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS) -lm
 
 # ---- sources ----
-LIB_SRC := $(filter-out $(OPTIONAL_SRC) $(if $(filter 1,$(BROKEN)),,src/codec/broken.c),\
-             $(wildcard src/*.c src/codec/*.c))
-LIB_SRC := $(filter-out src/main.c,$(LIB_SRC))
-CMD_SRC := $(wildcard src/cmd/*.c) src/main.c
+LAYERS  := base codec measure data gen learn probe tree
+LIB_SRC := $(filter-out $(OPTIONAL_SRC) $(if $(filter 1,$(BROKEN)),,lib/codec/broken.c),\
+             $(foreach l,$(LAYERS),$(wildcard lib/$(l)/*.c)))
+CMD_SRC := $(wildcard cli/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)

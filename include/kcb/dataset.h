@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "kcb/ncd.h"
+#include "kcb/dist.h"
 
 /* The longest document a reader accepts, in bytes; longer ones are KCB_ERANGE. */
 #define KCB_DOC_MAX ((size_t)64 << 20)

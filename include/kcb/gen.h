@@ -1,9 +1,11 @@
-/* Deterministic built-in corpora: a portable PRNG, random, repetitive and Markov text. */
+/* lib/gen: deterministic built-in corpora from a seed: random, repetitive and Markov text, labelled sets. */
 #ifndef KCB_GEN_H
 #define KCB_GEN_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "kcb/rng.h"
 
 /*
  * Determinism: every generator here is a pure function of its arguments. The same seed and
@@ -13,23 +15,6 @@
  * (no rand(), no floating point). Independent outputs draw from independent streams derived
  * from (seed, purpose, indices), so adding one output never shifts another.
  */
-
-/* xoshiro256** state; never all zero when set by kcb_rng_seed() or kcb_rng_stream(). */
-struct kcb_rng {
-    uint64_t s[4];
-};
-
-/* Seeds r from seed by splitmix64. */
-void kcb_rng_seed(struct kcb_rng *r, uint64_t seed);
-
-/* Seeds r with the stream for (seed, tag, a, b): distinct tuples give unrelated streams. */
-void kcb_rng_stream(struct kcb_rng *r, uint64_t seed, uint64_t tag, uint64_t a, uint64_t b);
-
-/* Returns the next 64 random bits. */
-uint64_t kcb_rng_next(struct kcb_rng *r);
-
-/* Returns a uniform integer in [0, n) without modulo bias (rejection); 0 when n is 0. */
-uint64_t kcb_rng_below(struct kcb_rng *r, uint64_t n);
 
 /* Fills out[0..n) with uniformly random bytes; a shorter output is a prefix of a longer one. */
 void kcb_gen_random(uint64_t seed, unsigned char *out, size_t n);

@@ -1,4 +1,4 @@
-/* Whole-file reading and atomic output files. */
+/* lib/base: whole-file reading, atomic output files, and sorted directory listings. */
 #ifndef KCB_IO_H
 #define KCB_IO_H
 
@@ -30,12 +30,18 @@ void kcb_afile_abort(kcb_afile *f);
 /* Writes len bytes to path atomically: 0 or KCB_EIO. */
 int kcb_write_file(const char *path, const void *data, size_t len);
 
+/* What kcb_list_dir lists. */
+enum kcb_list_what { KCB_LIST_FILES, KCB_LIST_DIRS };
+
 /*
- * Lists the regular files of directory dir (following links; names starting with '.'
- * skipped) as paths "dir/name", sorted by name in byte order. Returns 0 or KCB_EIO (errno
- * set) / KCB_ENOMEM. Caller owns *paths and each string; free with kcb_list_free().
+ * Lists the regular files (KCB_LIST_FILES) or the subdirectories (KCB_LIST_DIRS) of dir,
+ * following links and skipping names that start with '.', as paths "dir/name" sorted by name
+ * in byte order. An entry that cannot be examined (a dangling link, say) is an error, never
+ * skipped: KCB_EIO with errno set and, if bad is not NULL, *bad set to its path (the caller
+ * frees it; NULL when the directory itself failed). Returns 0, KCB_EIO or KCB_ENOMEM. Caller
+ * owns *paths and each string; free with kcb_list_free().
  */
-int kcb_list_dir(const char *dir, char ***paths, size_t *n);
+int kcb_list_dir(const char *dir, enum kcb_list_what what, char ***paths, size_t *n, char **bad);
 
 /* Frees a list from kcb_list_dir; accepts NULL. */
 void kcb_list_free(char **paths, size_t n);

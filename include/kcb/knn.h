@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "kcb/codec.h"
-#include "kcb/ncd.h"
+#include "kcb/dist.h"
 
 /* A neighbour: a training row and its distance. Order: by d, then by idx (earlier row first). */
 struct kcb_nb {

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "kcb/out.h"
+#include "kcb/text.h"
 
 struct kcb_matrix {
     size_t n;

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "kcb/codec.h"
-#include "kcb/ncd.h"
+#include "kcb/dist.h"
 
 /*
  * A training set saved once: texts, labels, and C(text) for each compressor, so that

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "kcb/codec.h"
-#include "kcb/ncd.h"
+#include "kcb/dist.h"
 
 /* What C says about two corpora X and Y. */
 struct kcb_concat {

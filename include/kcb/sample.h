@@ -1,12 +1,9 @@
-/* Seeded, stratified subsampling of labelled items, identical on every machine. */
+/* lib/data: seeded, stratified subsampling of labelled items, identical on every machine. */
 #ifndef KCB_SAMPLE_H
 #define KCB_SAMPLE_H
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* Returns the next value of the splitmix64 sequence whose state is *s. */
-uint64_t kcb_splitmix64(uint64_t *s);
 
 /*
  * Chooses want of the n items (label[i] in [0, nlabels)), each label keeping its share

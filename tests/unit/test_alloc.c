@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "kcb/codec.h"
+#include "kcb/comp.h"
 #include "kcb_test.h"
 
 static volatile size_t allocations;

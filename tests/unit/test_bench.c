@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kcb/bench.h"
+#include "kcb/timing.h"
 #include "kcb/err.h"
 #include "kcb_test.h"
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kcb/codec.h"
+#include "kcb/comp.h"
 #include "kcb/err.h"
 #include "kcb_test.h"
 

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kcb/codec.h"
+#include "kcb/comp.h"
 #include "kcb/err.h"
 #include "kcb/gen.h"
-#include "kcb/ncd.h"
+#include "kcb/dist.h"
 
 #define GUARD 32
 #define GUARD_BYTE 0xA5

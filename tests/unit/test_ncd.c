@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "kcb/err.h"
-#include "kcb/ncd.h"
+#include "kcb/dist.h"
 #include "kcb_test.h"
 
 #define EPS 1e-12

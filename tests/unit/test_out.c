@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "kcb/err.h"
-#include "kcb/out.h"
+#include "kcb/text.h"
 #include "kcb_test.h"
 
 /* kcb_utf8_len of the bytes of s (a string literal, so that embedded bytes are easy to write). */

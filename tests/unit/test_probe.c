@@ -12,7 +12,7 @@
 #include "kcb/err.h"
 #include "kcb/gen.h"
 #include "kcb/knn.h"
-#include "kcb/ncd.h"
+#include "kcb/dist.h"
 #include "kcb/probe.h"
 #include "kcb_test.h"
 

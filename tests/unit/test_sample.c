@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kcb/err.h"
+#include "kcb/rng.h"
 #include "kcb/sample.h"
 #include "kcb_test.h"
 

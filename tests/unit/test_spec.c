@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "kcb/codec.h"
+#include "kcb/comp.h"
 #include "kcb/err.h"
 
 /* Parses text, which must succeed, into *s. */

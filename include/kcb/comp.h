@@ -1,0 +1,37 @@
+/* lib/measure: reusable compressors, one codec context and grow-only buffers per thread. */
+#ifndef KCB_COMP_H
+#define KCB_COMP_H
+
+#include <stddef.h>
+
+#include "kcb/spec.h"
+
+/*
+ * A compressor: one codec context plus scratch buffers, for one thread. Buffers grow to
+ * the largest input seen and are then reused, so the steady state allocates nothing.
+ */
+typedef struct kcb_comp kcb_comp;
+
+/* Creates a compressor for spec: 0 or kcb_err; *out owned by caller (NULL on failure), free with kcb_comp_free(). */
+int kcb_comp_new(const struct kcb_spec *spec, kcb_comp **out);
+
+/* Frees c; accepts NULL. */
+void kcb_comp_free(kcb_comp *c);
+
+/* Returns the spec c was made for. */
+const struct kcb_spec *kcb_comp_spec(const kcb_comp *c);
+
+/* Sets *size to the compressed size of x (n bytes): 0 or kcb_err. */
+int kcb_comp_size(kcb_comp *c, const void *x, size_t n, size_t *size);
+
+/* Sets *size to the compressed size of x·sep·y (the three concatenated): 0 or kcb_err. */
+int kcb_comp_size_cat(kcb_comp *c, const void *x, size_t nx, const void *sep, size_t nsep,
+                      const void *y, size_t ny, size_t *size);
+
+/*
+ * Compresses x into c's output buffer and sets *out to it (valid until the next call on c)
+ * and *size to its length: 0 or kcb_err.
+ */
+int kcb_comp_run(kcb_comp *c, const void *x, size_t n, const unsigned char **out, size_t *size);
+
+#endif

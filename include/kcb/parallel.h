@@ -1,0 +1,34 @@
+/* lib/base: a parallel for-loop over items with per-worker state, whose results cannot depend on thread count. */
+#ifndef KCB_PARALLEL_H
+#define KCB_PARALLEL_H
+
+#include <stddef.h>
+
+/*
+ * Items 0..n-1 are handed out one at a time to workers; each item must write only its own
+ * results, so the outcome is the same for any number of threads and any schedule.
+ */
+struct kcb_parallel {
+    size_t n;        /* number of items */
+    size_t threads;  /* workers; 0 = one per online core */
+    void *arg;       /* passed to every callback */
+    /* Optional: sets up worker w's state before its first item; 0 or kcb_err. */
+    int (*init)(void *arg, size_t w);
+    /* Processes item i on worker w; 0 or kcb_err (stops the run). */
+    int (*item)(void *arg, size_t w, size_t i);
+    /* Optional: tears down worker w's state; called for every worker whose init ran. */
+    void (*fini)(void *arg, size_t w);
+    /* Optional: called on the calling thread about every 250 ms and once at the end. */
+    void (*progress)(void *arg, size_t done, size_t total);
+};
+
+/* Returns the number of workers kcb_parallel_run will use for threads (0 = cores). */
+size_t kcb_threads(size_t threads);
+
+/*
+ * Runs the loop and returns 0, or the error of the lowest-numbered failed item (or failed
+ * init). Blocks until every worker has finished.
+ */
+int kcb_parallel_run(const struct kcb_parallel *p);
+
+#endif

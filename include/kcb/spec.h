@@ -1,0 +1,36 @@
+/* lib/measure: codec specs, "NAME[:LEVEL],...", parsed into (codec, level) lists. */
+#ifndef KCB_SPEC_H
+#define KCB_SPEC_H
+
+#include <stddef.h>
+
+#include "kcb/codec.h"
+
+/* One codec at one level. */
+struct kcb_spec {
+    const struct kcb_codec *codec;
+    int level;
+};
+
+/* A parsed list of codec specs. Caller owns it; free with kcb_specs_free(). */
+struct kcb_specs {
+    struct kcb_spec *v;
+    size_t n;
+};
+
+/*
+ * Parses "NAME[:LEVEL][,NAME[:LEVEL]...]" into out. A bare number after a NAME adds
+ * another level of that codec ("zstd:1,3,19"), "NAME:all" adds every level, "NAME:min-max"
+ * a range, and "all" adds every codec at its default level. Duplicates are kept once, in
+ * first-seen order. Returns 0, or KCB_EINVAL with a one-line reason in why (why may be
+ * NULL; whylen bytes at most, NUL-terminated).
+ */
+int kcb_specs_parse(const char *text, struct kcb_specs *out, char *why, size_t whylen);
+
+/* Frees the list's storage and zeroes it; accepts an empty list. */
+void kcb_specs_free(struct kcb_specs *s);
+
+/* Writes "name:level" into buf (at most len bytes) and returns buf. */
+char *kcb_spec_str(const struct kcb_spec *s, char *buf, size_t len);
+
+#endif

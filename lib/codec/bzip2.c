@@ -1,0 +1,139 @@
+/* The bzip2 codec: libbz2 with blockSize100k = level; its allocations are pooled across calls. */
+#include <bzlib.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kcb/codec.h"
+#include "kcb/err.h"
+#include "cache.h"
+
+/* libbz2 has no reset, so each call re-initialises a stream whose memory comes from pool. */
+struct bz_ctx {
+    struct kcb_pool pool;
+    int level;
+};
+
+static void *bz_alloc(void *opaque, int items, int size)
+{
+    return kcb_pool_alloc(opaque, (size_t)items * (size_t)size);
+}
+
+static void bz_free(void *opaque, void *p)
+{
+    kcb_pool_free(opaque, p);
+}
+
+static int bz_ctx_new(int level, void **ctx)
+{
+    struct bz_ctx *b = calloc(1, sizeof *b);
+    if (!b)
+        return KCB_ENOMEM;
+    b->level = level;
+    *ctx = b;
+    return KCB_OK;
+}
+
+static void bz_ctx_free(void *ctx)
+{
+    struct bz_ctx *b = ctx;
+    if (!b)
+        return;
+    kcb_pool_clear(&b->pool);
+    free(b);
+}
+
+static void bz_stream_init(struct bz_ctx *b, bz_stream *s, const void *src, size_t n, void *dst,
+                           size_t cap)
+{
+    memset(s, 0, sizeof *s);
+    s->bzalloc = bz_alloc;
+    s->bzfree = bz_free;
+    s->opaque = &b->pool;
+    s->next_in = (char *)(uintptr_t)src;
+    s->avail_in = (unsigned)n;
+    s->next_out = dst;
+    s->avail_out = (unsigned)cap;
+}
+
+static int bz_compress(void *ctx, const void *src, size_t n, void *dst, size_t cap, size_t *out)
+{
+    struct bz_ctx *b = ctx;
+    bz_stream s;
+    if (n > UINT_MAX || cap > UINT_MAX)
+        return KCB_ERANGE;
+    bz_stream_init(b, &s, src, n, dst, cap);
+    int rc = BZ2_bzCompressInit(&s, b->level, 0, 0);
+    if (rc != BZ_OK)
+        return rc == BZ_MEM_ERROR ? KCB_ENOMEM : KCB_ECODEC;
+    do
+        rc = BZ2_bzCompress(&s, BZ_FINISH);
+    while (rc == BZ_FINISH_OK && s.avail_out > 0);
+    size_t produced = cap - s.avail_out;
+    BZ2_bzCompressEnd(&s);
+    if (rc != BZ_STREAM_END)
+        return KCB_ECODEC;
+    *out = produced;
+    return KCB_OK;
+}
+
+static int bz_decompress(void *ctx, const void *src, size_t n, void *dst, size_t cap,
+                         size_t *out)
+{
+    struct bz_ctx *b = ctx;
+    bz_stream s;
+    if (n > UINT_MAX || cap > UINT_MAX)
+        return KCB_ERANGE;
+    bz_stream_init(b, &s, src, n, dst, cap);
+    if (BZ2_bzDecompressInit(&s, 0, 0) != BZ_OK)
+        return KCB_ECODEC;
+    int rc;
+    do
+        rc = BZ2_bzDecompress(&s);
+    while (rc == BZ_OK && s.avail_in > 0 && s.avail_out > 0);
+    int whole = rc == BZ_STREAM_END && s.avail_out == 0 && s.avail_in == 0;
+    BZ2_bzDecompressEnd(&s);
+    if (!whole)
+        return KCB_ECORRUPT;
+    *out = cap;
+    return KCB_OK;
+}
+
+static size_t bz_window(int level)
+{
+    return (size_t)level * 100000;
+}
+
+static size_t bz_bound(size_t n, int level)
+{
+    (void)level;
+    return n + n / 100 + 600;
+}
+
+/* libbz2 says "1.0.8, 13-Jul-2019": keep the version number only. */
+static const char *bz_version(void)
+{
+    static char buf[32];
+    const char *v = BZ2_bzlibVersion();
+    size_t n = strcspn(v, ", ");
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf ? n : sizeof buf - 1), v);
+    return buf;
+}
+
+const struct kcb_codec kcb_codec_bzip2 = {
+    .name = "bzip2",
+    .library = "libbz2",
+    .format = "bzip2 stream",
+    .level_min = 1,
+    .level_max = 9,
+    .level_default = 9,
+    .window = bz_window,
+    .bound = bz_bound,
+    .ctx_new = bz_ctx_new,
+    .ctx_free = bz_ctx_free,
+    .compress = bz_compress,
+    .decompress = bz_decompress,
+    .version = bz_version,
+};

@@ -1,0 +1,122 @@
+/* The xz codec: liblzma easy preset with a CRC64 check, as Python's lzma.compress(data, preset). */
+#include <lzma.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "kcb/codec.h"
+#include "kcb/err.h"
+#include "cache.h"
+
+/* One encoder and one decoder stream, re-initialised in place so liblzma reuses its memory;
+ * what liblzma still allocates per stream (its index) comes from pool. */
+struct xz_ctx {
+    lzma_stream enc, dec;
+    uint32_t preset;
+    struct kcb_pool pool;
+    lzma_allocator allocator;
+};
+
+static void *xz_alloc(void *opaque, size_t nmemb, size_t size)
+{
+    return size && nmemb > SIZE_MAX / size ? NULL : kcb_pool_alloc(opaque, nmemb * size);
+}
+
+static void xz_free(void *opaque, void *p)
+{
+    kcb_pool_free(opaque, p);
+}
+
+static int xz_ctx_new(int level, void **ctx)
+{
+    struct xz_ctx *x = calloc(1, sizeof *x);
+    if (!x)
+        return KCB_ENOMEM;
+    x->enc = (lzma_stream)LZMA_STREAM_INIT;
+    x->dec = (lzma_stream)LZMA_STREAM_INIT;
+    x->preset = (uint32_t)level;
+    x->allocator = (lzma_allocator){xz_alloc, xz_free, &x->pool};
+    x->enc.allocator = &x->allocator;
+    x->dec.allocator = &x->allocator;
+    *ctx = x;
+    return KCB_OK;
+}
+
+static void xz_ctx_free(void *ctx)
+{
+    struct xz_ctx *x = ctx;
+    if (!x)
+        return;
+    lzma_end(&x->enc);
+    lzma_end(&x->dec);
+    kcb_pool_clear(&x->pool);
+    free(x);
+}
+
+static int xz_run(lzma_stream *s, const void *src, size_t n, void *dst, size_t cap, size_t *out)
+{
+    s->next_in = src;
+    s->avail_in = n;
+    s->next_out = dst;
+    s->avail_out = cap;
+    lzma_ret rc = lzma_code(s, LZMA_FINISH);
+    if (rc != LZMA_STREAM_END)
+        return rc == LZMA_MEM_ERROR ? KCB_ENOMEM : rc == LZMA_BUF_ERROR ? KCB_ERANGE : KCB_ECORRUPT;
+    *out = cap - s->avail_out;
+    return KCB_OK;
+}
+
+static int xz_compress(void *ctx, const void *src, size_t n, void *dst, size_t cap, size_t *out)
+{
+    struct xz_ctx *x = ctx;
+    lzma_ret rc = lzma_easy_encoder(&x->enc, x->preset, LZMA_CHECK_CRC64);
+    if (rc != LZMA_OK)
+        return rc == LZMA_MEM_ERROR ? KCB_ENOMEM : KCB_ECODEC;
+    int e = xz_run(&x->enc, src, n, dst, cap, out);
+    return e == KCB_ECORRUPT ? KCB_ECODEC : e;
+}
+
+static int xz_decompress(void *ctx, const void *src, size_t n, void *dst, size_t cap, size_t *out)
+{
+    struct xz_ctx *x = ctx;
+    if (lzma_stream_decoder(&x->dec, UINT64_MAX, 0) != LZMA_OK)
+        return KCB_ECODEC;
+    int e = xz_run(&x->dec, src, n, dst, cap, out);
+    if (e == KCB_ERANGE || (e == KCB_OK && (*out != cap || x->dec.avail_in != 0)))
+        return KCB_ECORRUPT;
+    return e;
+}
+
+static size_t xz_window(int level)
+{
+    lzma_options_lzma opt;
+    if (lzma_lzma_preset(&opt, (uint32_t)level))
+        return 0;
+    return opt.dict_size;
+}
+
+static size_t xz_bound(size_t n, int level)
+{
+    (void)level;
+    return lzma_stream_buffer_bound(n);
+}
+
+static const char *xz_version(void)
+{
+    return lzma_version_string();
+}
+
+const struct kcb_codec kcb_codec_xz = {
+    .name = "xz",
+    .library = "liblzma",
+    .format = "xz stream (LZMA2, CRC64 check)",
+    .level_min = 0,
+    .level_max = 9,
+    .level_default = 6,
+    .window = xz_window,
+    .bound = xz_bound,
+    .ctx_new = xz_ctx_new,
+    .ctx_free = xz_ctx_free,
+    .compress = xz_compress,
+    .decompress = xz_decompress,
+    .version = xz_version,
+};

@@ -1,0 +1,368 @@
+/* Labelled datasets: loading in any input format, format names, duplicates and filtering. */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "kcb/err.h"
+#include "kcb/io.h"
+#include "kcb/text.h"
+#include "loader.h"
+
+/* ---- input format names ---- */
+
+static const char *const informat_names[] = {"auto", "tsv", "csv", "fasttext", "dir"};
+
+int kcb_informat_parse(const char *name, enum kcb_informat *out)
+{
+    for (size_t i = 0; i < sizeof informat_names / sizeof informat_names[0]; i++) {
+        if (strcmp(name, informat_names[i]) == 0) {
+            *out = (enum kcb_informat)i;
+            return KCB_OK;
+        }
+    }
+    return KCB_EINVAL;
+}
+
+const char *kcb_informat_name(enum kcb_informat f)
+{
+    return (unsigned)f < sizeof informat_names / sizeof informat_names[0] ? informat_names[f]
+                                                                           : "?";
+}
+
+/* ---- the loader ---- */
+
+/* Sets diag->msg from fmt. */
+KCB_PRINTF(2, 0) static void set_msg(struct kcb_diag *diag, const char *fmt, va_list ap)
+{
+    vsnprintf(diag->msg, sizeof diag->msg, fmt, ap);
+}
+
+/* Records an error at line (0: none) and returns code; errno is preserved. */
+int kcb_ld_fail(struct loader *ld, int code, long line, const char *fmt, ...)
+{
+    int e = errno;
+    va_list ap;
+    va_start(ap, fmt);
+    set_msg(ld->diag, fmt, ap);
+    va_end(ap);
+    ld->diag->line = line;
+    errno = e;
+    return code;
+}
+
+/* A malformed row: KCB_EFORMAT, or under skip_bad 0 after counting it (the first one described). */
+int kcb_ld_bad_row(struct loader *ld, long line, const char *fmt, ...)
+{
+    struct kcb_diag *diag = ld->diag;
+    if (ld->skip_bad && diag->skipped++ > 0)
+        return KCB_OK;
+    va_list ap;
+    va_start(ap, fmt);
+    set_msg(diag, fmt, ap);
+    va_end(ap);
+    if (ld->skip_bad) {
+        diag->first_skipped_line = line;
+        return KCB_OK;
+    }
+    diag->line = line;
+    return KCB_EFORMAT;
+}
+
+/* Makes room for one more document: 0 or KCB_ENOMEM. */
+static int grow_docs(struct loader *ld)
+{
+    struct kcb_dataset *d = ld->d;
+    size_t cap = ld->cap ? ld->cap * 2 : 256;
+    if (cap > SIZE_MAX / sizeof *d->text)
+        return KCB_ENOMEM;
+    struct kcb_blob *text = realloc(d->text, cap * sizeof *text);
+    if (!text)
+        return KCB_ENOMEM;
+    d->text = text;
+    int *label = realloc(d->label, cap * sizeof *label);
+    if (!label)
+        return KCB_ENOMEM;
+    d->label = label;
+    long *line = realloc(d->line, cap * sizeof *line);
+    if (!line)
+        return KCB_ENOMEM;
+    d->line = line;
+    ld->cap = cap;
+    return KCB_OK;
+}
+
+/* Appends a document whose len bytes already sit at d->arena + ld->used. */
+int kcb_ld_push(struct loader *ld, int id, size_t len, long line)
+{
+    struct kcb_dataset *d = ld->d;
+    if (d->n == ld->cap) {
+        int rc = grow_docs(ld);
+        if (rc)
+            return rc;
+    }
+    d->text[d->n] = (struct kcb_blob){NULL, len};
+    d->label[d->n] = id;
+    d->line[d->n] = line;
+    d->n++;
+    ld->used += len;
+    return KCB_OK;
+}
+
+/* Interns label[0..llen), giving the error its place; 0 or a kcb_err. */
+int kcb_ld_intern(struct loader *ld, const void *label, size_t llen, long line, int *id)
+{
+    int rc = kcb_labels_intern(ld->d->labels, label, llen, id);
+    if (rc == KCB_ERANGE)
+        return kcb_ld_fail(ld, rc, line, "more than %d labels", INT_MAX);
+    return rc;
+}
+
+/* Adds a document read from a file buffer: text moves down to the end of the arena's texts. */
+int kcb_ld_add(struct loader *ld, const unsigned char *label, size_t llen,
+                   const unsigned char *text, size_t tlen, long line)
+{
+    if (tlen > KCB_DOC_MAX)
+        return kcb_ld_fail(ld, KCB_ERANGE, line, "document longer than %zu MiB", KCB_DOC_MAX >> 20);
+    int id, rc = kcb_ld_intern(ld, label, llen, line, &id);
+    if (rc)
+        return rc;
+    memmove(ld->d->arena + ld->used, text, tlen);
+    return kcb_ld_push(ld, id, tlen, line);
+}
+
+/* Makes room for extra more bytes after the texts: 0 or KCB_ENOMEM. */
+int kcb_ld_reserve(struct loader *ld, size_t extra)
+{
+    if (ld->arena_cap - ld->used >= extra)
+        return KCB_OK;
+    size_t cap = ld->arena_cap ? ld->arena_cap : 1 << 16;
+    while (cap - ld->used < extra) {
+        if (cap > SIZE_MAX / 2)
+            return KCB_ENOMEM;
+        cap *= 2;
+    }
+    unsigned char *p = realloc(ld->d->arena, cap);
+    if (!p)
+        return KCB_ENOMEM;
+    ld->d->arena = p;
+    ld->arena_cap = cap;
+    return KCB_OK;
+}
+
+/* ---- choosing the format and finishing ---- */
+
+static size_t bom_len(const unsigned char *buf, size_t n)
+{
+    return n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0;
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static enum kcb_informat by_extension(const char *path)
+{
+    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+    if (!dot || (slash && dot < slash))
+        return KCB_IN_AUTO;
+    dot++;
+    if (strcasecmp(dot, "tsv") == 0)
+        return KCB_IN_TSV;
+    if (strcasecmp(dot, "csv") == 0)
+        return KCB_IN_CSV;
+    if (strcasecmp(dot, "ft") == 0 || strcasecmp(dot, "fasttext") == 0)
+        return KCB_IN_FASTTEXT;
+    return KCB_IN_AUTO;
+}
+
+/* A NUL byte makes the file binary: KCB_EFORMAT naming its line. */
+static int check_nul(struct loader *ld, const unsigned char *buf, size_t n)
+{
+    const unsigned char *z = memchr(buf, '\0', n);
+    if (!z)
+        return KCB_OK;
+    long line = 1;
+    for (const unsigned char *p = buf; (p = memchr(p, '\n', (size_t)(z - p))) != NULL; p++)
+        line++;
+    return kcb_ld_fail(ld, KCB_EFORMAT, line, "binary data (NUL byte)");
+}
+
+static int load_file(struct loader *ld, const char *path, enum kcb_informat fmt)
+{
+    unsigned char *buf;
+    size_t n;
+    int rc = kcb_read_file(path, &buf, &n);
+    if (rc == KCB_EIO)
+        return kcb_ld_fail(ld, rc, 0, "cannot read %s", path);
+    if (rc)
+        return rc;
+    ld->d->arena = buf;
+    ld->arena_cap = n + 1;
+    size_t start = bom_len(buf, n);
+    if (fmt == KCB_IN_AUTO)
+        fmt = by_extension(path);
+    if (fmt == KCB_IN_AUTO)
+        fmt = kcb_sniff_format(buf + start, n - start);
+    ld->d->format = fmt;
+    rc = check_nul(ld, buf, n);
+    if (rc)
+        return rc;
+    if (fmt == KCB_IN_CSV)
+        return kcb_read_csv(ld, buf, n, start);
+    if (fmt == KCB_IN_TSV)
+        return kcb_read_tsv(ld, buf, n, start);
+    return kcb_read_fasttext(ld, buf, n, start);
+}
+
+/* Checks that there is a document, trims the arena and points every text into it. */
+static int finish(struct loader *ld)
+{
+    struct kcb_dataset *d = ld->d;
+    struct kcb_diag *diag = ld->diag;
+    if (d->n == 0 && diag->skipped) {
+        char first[sizeof diag->msg];
+        memcpy(first, diag->msg, sizeof first);
+        return kcb_ld_fail(ld, KCB_EFORMAT, 0, "no documents (%zu malformed rows skipped; the first, "
+                    "line %ld: %.400s)", diag->skipped, diag->first_skipped_line, first);
+    }
+    if (d->n == 0)
+        return kcb_ld_fail(ld, KCB_EFORMAT, 0, "no documents");
+    unsigned char *arena = realloc(d->arena, ld->used ? ld->used : 1);
+    if (arena)
+        d->arena = arena;
+    size_t off = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        d->text[i].p = d->arena + off;
+        off += d->text[i].n;
+    }
+    return KCB_OK;
+}
+
+static int load_any(struct loader *ld, const char *path, enum kcb_informat fmt)
+{
+    if (fmt == KCB_IN_AUTO && is_dir(path))
+        fmt = KCB_IN_DIR;
+    if (fmt != KCB_IN_DIR)
+        return load_file(ld, path, fmt);
+    ld->d->format = KCB_IN_DIR;
+    return kcb_read_dir(ld, path);
+}
+
+int kcb_dataset_load(const char *path, enum kcb_informat fmt, int skip_bad,
+                     struct kcb_labels *labels, struct kcb_dataset **out, struct kcb_diag *diag)
+{
+    struct kcb_diag scratch;
+    if (!diag)
+        diag = &scratch;
+    memset(diag, 0, sizeof *diag);
+    if ((unsigned)fmt > KCB_IN_DIR)
+        return KCB_EINVAL;
+    struct kcb_dataset *d = calloc(1, sizeof *d);
+    if (!d)
+        return KCB_ENOMEM;
+    d->labels = labels;
+    d->owns_labels = !labels;
+    int rc = labels ? KCB_OK : kcb_labels_new(&d->labels);
+    size_t had = d->labels ? d->labels->n : 0;
+    struct loader ld = {d, diag, skip_bad, 0, 0, 0};
+    if (rc == KCB_OK)
+        rc = load_any(&ld, path, fmt);
+    if (rc == KCB_OK)
+        rc = finish(&ld);
+    if (rc) {
+        int e = errno;
+        if (labels)
+            kcb_labels_truncate(labels, had);
+        kcb_dataset_free(d);
+        errno = e;
+        return rc;
+    }
+    *out = d;
+    return KCB_OK;
+}
+
+void kcb_dataset_free(struct kcb_dataset *d)
+{
+    if (!d)
+        return;
+    if (d->owns_labels)
+        kcb_labels_free(d->labels);
+    free(d->text);
+    free(d->label);
+    free(d->line);
+    free(d->arena);
+    free(d);
+}
+
+/* ---- duplicates and filtering ---- */
+
+struct dup_slot {
+    uint64_t h;
+    size_t idx; /* 1 + index of a train text; 0 when the slot is empty */
+};
+
+static int blob_eq(const struct kcb_blob *a, const struct kcb_blob *b)
+{
+    return a->n == b->n && (a->n == 0 || memcmp(a->p, b->p, a->n) == 0);
+}
+
+/* Returns the slot holding a text equal to t, or the empty slot where it would go. */
+static size_t dup_probe(const struct dup_slot *s, size_t mask, const struct kcb_dataset *train,
+                        uint64_t h, const struct kcb_blob *t)
+{
+    size_t i = (size_t)h & mask;
+    while (s[i].idx && !(s[i].h == h && blob_eq(&train->text[s[i].idx - 1], t)))
+        i = (i + 1) & mask;
+    return i;
+}
+
+int kcb_dataset_find_dups(const struct kcb_dataset *train, const struct kcb_dataset *test,
+                          unsigned char *dup, size_t *count)
+{
+    size_t nslot = 16;
+    while (nslot / 2 < train->n) {
+        if (nslot > SIZE_MAX / 2 / sizeof(struct dup_slot))
+            return KCB_ENOMEM;
+        nslot *= 2;
+    }
+    struct dup_slot *s = calloc(nslot, sizeof *s);
+    if (!s)
+        return KCB_ENOMEM;
+    for (size_t i = 0; i < train->n; i++) {
+        uint64_t h = kcb_fnv1a(train->text[i].p, train->text[i].n);
+        size_t at = dup_probe(s, nslot - 1, train, h, &train->text[i]);
+        if (!s[at].idx)
+            s[at] = (struct dup_slot){h, i + 1};
+    }
+    size_t found = 0;
+    for (size_t j = 0; j < test->n; j++) {
+        uint64_t h = kcb_fnv1a(test->text[j].p, test->text[j].n);
+        dup[j] = s[dup_probe(s, nslot - 1, train, h, &test->text[j])].idx != 0;
+        found += dup[j];
+    }
+    free(s);
+    *count = found;
+    return KCB_OK;
+}
+
+void kcb_dataset_filter(struct kcb_dataset *d, const unsigned char *keep)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (!keep[i])
+            continue;
+        d->text[j] = d->text[i];
+        d->label[j] = d->label[i];
+        d->line[j] = d->line[i];
+        j++;
+    }
+    d->n = j;
+}
