@@ -22,7 +22,7 @@ Q := @
 endif
 
 # ---- libraries, found with pkg-config (bzip2 ships no .pc file on Debian 12) ----
-REQUIRED := zlib liblzma libzstd gsl
+REQUIRED := zlib liblzma libzstd gsl jansson
 have = $(shell pkg-config --exists $(1) 2>/dev/null && echo yes)
 PKGS := $(REQUIRED)
 BZ2_LIBS := $(if $(call have,bzip2),$(shell pkg-config --libs bzip2),-lbz2)
@@ -39,10 +39,6 @@ ifeq ($(call have,liblz4),yes)
   DEFS += -DKCB_HAVE_LZ4
 else
   OPTIONAL_SRC += lib/codec/lz4.c
-endif
-ifeq ($(call have,jansson),yes)
-  PKGS += jansson
-  DEFS += -DKCB_HAVE_JANSSON
 endif
 ifeq ($(call have,libdeflate),yes)
   PKGS += libdeflate
@@ -66,6 +62,8 @@ LIB_SRC := $(filter-out $(OPTIONAL_SRC) $(if $(filter 1,$(BROKEN)),,lib/codec/br
 CMD_SRC := $(wildcard cli/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o)
+# the commands without main(), and main.c with main renamed, for unit tests of the cli layer
+CLI_OBJ := $(filter-out $(BUILD)/cli/main.o,$(CMD_OBJ)) $(BUILD)/cli/main-lib.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN := $(BUILD)/kcbench
@@ -80,6 +78,15 @@ $(BUILD)/libkcb.a: $(LIB_OBJ)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $^
 
+$(BUILD)/libkcbcli.a: $(CLI_OBJ)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(BUILD)/cli/main-lib.o: cli/main.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (for tests)"
+	$(Q)$(CC) $(ALL_CFLAGS) -Dmain=kcb_cli_main -c -o $@ $<
+
 $(BIN): $(CMD_OBJ) $(BUILD)/libkcb.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libkcb.a $(LIBS)
@@ -89,11 +96,11 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkcb.a
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkcbcli.a $(BUILD)/libkcb.a
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(BUILD)/libkcb.a \
-	  $(ALL_LDFLAGS) $(shell pkg-config --libs cmocka) $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -Icli $(shell pkg-config --cflags cmocka) -o $@ $< \
+	  $(BUILD)/libkcbcli.a $(BUILD)/libkcb.a $(ALL_LDFLAGS) $(shell pkg-config --libs cmocka) $(LIBS)
 
 # ---- the README's two commands: install what is missing, then work in a fresh make ----
 deps:
@@ -108,6 +115,7 @@ test: deps
 
 # the tests themselves, without the install step
 check: kcbench $(UNIT_BIN) broken-check
+	$(Q)$(PYTHON) tests/style.py
 	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
 	$(Q)KCBENCH=$(BIN) $(PYTHON) tests/cli/run.py tests/cli
 
@@ -148,17 +156,17 @@ bench: deps
 	$(Q)./kcbench bench -c all --learn corpora/data/canterbury
 
 # every committed report, from the commands written above each table
+# (the report scripts read kcbench's JSON output, never its Markdown)
 reports: deps
 	$(Q)$(MAKE) --no-print-directory kcbench corpora
-	$(Q)sh scripts/report-classification.sh ./kcbench
-	$(Q)sh scripts/report-classification-assemble.sh
-	$(Q)sh scripts/report-leaderboard.sh ./kcbench
-	$(Q)sh scripts/report-probes.sh ./kcbench
+	$(Q)$(PYTHON) scripts/report_classification.py ./kcbench
+	$(Q)$(PYTHON) scripts/report_leaderboard.py ./kcbench
+	$(Q)$(PYTHON) scripts/report_probes.py ./kcbench
 
 reports/leaderboard.md: kcbench
-	$(Q)sh scripts/report-leaderboard.sh ./kcbench
+	$(Q)$(PYTHON) scripts/report_leaderboard.py ./kcbench
 
 clean:
 	rm -rf build kcbench
 
--include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(BUILD)/cli/main-lib.d $(UNIT_BIN:=.d)

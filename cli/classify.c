@@ -1,147 +1,135 @@
 /* kcbench classify: label texts by their nearest training texts under NCD (from a set or a model). */
-#include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
-#include "data.h"
+#include "args.h"
 #include "kcb/err.h"
 #include "kcb/io.h"
-#include "kcb/knn.h"
 #include "kcb/model.h"
+#include "kcb/rules.h"
+#include "kcb/sizes.h"
+#include "kcb/text.h"
+#include "load.h"
+
+static const struct kcb_opt opts[] = {
+    {'t', "train", "FILE", "labelled training set (tsv, csv, fasttext or a directory)",
+     "train.tsv"},
+    {'m', "model", "MODEL", "a model saved by 'kcbench index' (no recompression of training)",
+     "m.kcb"},
+    {'c', "codec", "NAME[:L]", "one compressor (default gzip:9; with -m, the model's first)",
+     "zstd:3"},
+    {'k', "k", "K", "neighbours (default 1)", "3"},
+    {KCB_OPT_LONG + 1, "sep", "STR",
+     "inserted between the text and each training text (default none)", " "},
+    {KCB_OPT_LONG + 2, "explain", NULL,
+     "also print the nearest training texts, labels and distances", NULL},
+    {KCB_OPT_LONG + 3, "input-format", "F", "tsv, csv, fasttext or dir (default: from the "
+     "extension)", "tsv"},
+    {KCB_OPT_LONG + 4, "skip-bad", NULL, "skip malformed training rows (counted in a warning)",
+     NULL},
+    {'j', "threads", "N", "threads (default: all cores)", "2"},
+    {0, NULL, NULL, NULL, NULL},
+};
 
 struct classify_opts {
-    const char *train, *model, *codecs, *sep;
+    const char *train, *model, *codec, *sep;
     long k, threads;
     int explain, skip_bad;
     enum kcb_informat informat;
 };
 
-/* The training side: a model read from a file, or a view of a freshly loaded dataset. */
+static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
+{
+    struct classify_opts *o = ctx;
+    struct kcb_spec check;
+    switch (key) {
+    case 't': o->train = arg; return KCB_EXIT_OK;
+    case 'm': o->model = arg; return KCB_EXIT_OK;
+    case 'c': o->codec = arg; return kcb_arg_spec(cmd, key, arg, &check);
+    case 'k': return kcb_arg_long(cmd, key, arg, 1, 1024, &o->k);
+    case 'j': return kcb_arg_long(cmd, key, arg, 1, 1024, &o->threads);
+    case KCB_OPT_LONG + 1: o->sep = arg; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 2: o->explain = 1; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 3: return kcb_arg_informat(cmd, key, arg, &o->informat);
+    case KCB_OPT_LONG + 4: o->skip_bad = 1; return KCB_EXIT_OK;
+    }
+    return KCB_EXIT_USAGE;
+}
+
+/* The training side: texts and labels, the compressor, and C(text) under it. */
 struct training {
-    struct kcb_model *file;   /* owned, when -m */
+    struct kcb_model *model;  /* owned, when -m */
     struct kcb_dataset *set;  /* owned, when -t */
-    struct kcb_model view;    /* what the search reads; arrays borrowed */
+    const struct kcb_dataset *d;
     struct kcb_spec spec;
-    const size_t *sizes;      /* C(text) under spec */
+    const size_t *sizes;
     size_t *own_sizes;
 };
 
-struct queries {
-    struct kcb_blob *x;
-    size_t n;
-    unsigned char *buf; /* stdin, owned */
-};
-
-static int parse(int argc, char **argv, struct classify_opts *o)
-{
-    static const struct option opts[] = {
-        {"train", required_argument, 0, 't'},        {"model", required_argument, 0, 'm'},
-        {"codec", required_argument, 0, 'c'},        {"sep", required_argument, 0, 'S'},
-        {"explain", no_argument, 0, 'e'},            {"skip-bad", no_argument, 0, 'b'},
-        {"input-format", required_argument, 0, 'I'}, {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
-    int c, rc = 0;
-    optind = 1;
-    while (!rc && (c = getopt_long(argc, argv, "t:m:c:k:j:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 't': o->train = optarg; break;
-        case 'm': o->model = optarg; break;
-        case 'c': o->codecs = optarg; break;
-        case 'S': o->sep = optarg; break;
-        case 'e': o->explain = 1; break;
-        case 'b': o->skip_bad = 1; break;
-        case 'I': rc = kcb_cmd_informat("classify", optarg, &o->informat); break;
-        case 'k': rc = kcb_cmd_long("classify", "-k", optarg, 1, 1024, &o->k); break;
-        case 'j': rc = kcb_cmd_long("classify", "-j", optarg, 1, 1024, &o->threads); break;
-        case 'h': kcb_cmd_help(kcb_cmd_find("classify"), stdout); return -1;
-        default: return kcb_bad_option("classify", argc, argv);
-        }
-    }
-    if (rc)
-        return rc;
-    if (!o->train == !o->model)
-        return kcb_usage_err("classify", "needs exactly one of -t TRAIN or -m MODEL");
-    return KCB_EXIT_OK;
-}
-
-static int one_spec(const char *text, struct kcb_spec *out)
-{
-    struct kcb_specs s;
-    int rc = kcb_cmd_specs("classify", text, &s);
-    if (rc)
-        return rc;
-    if (s.n != 1) {
-        kcb_specs_free(&s);
-        return kcb_usage_err("classify", "-c %s: classify takes one compressor", text);
-    }
-    *out = s.v[0];
-    kcb_specs_free(&s);
-    return KCB_EXIT_OK;
-}
-
-static int from_model(const struct classify_opts *o, struct training *t)
+static int from_model(const struct kcb_cmd *cmd, const struct classify_opts *o,
+                      struct training *t)
 {
     char why[256] = "", name[64];
-    int rc = kcb_model_read(o->model, &t->file, why, sizeof why);
-    if (rc == KCB_EIO)
-        return kcb_io_err("classify", "%s: %s", o->model, strerror(errno));
+    int rc = kcb_model_read(o->model, &t->model, why, sizeof why);
+    if (rc == KCB_EIO || rc == KCB_ENOMEM)
+        return kcb_lib_err(cmd->name, rc, "%s", o->model);
     if (rc)
-        return kcb_io_err("classify", "%s: %s", o->model, why[0] ? why : kcb_strerror(rc));
-    t->view = *t->file;
-    t->spec = t->file->specs.v[0];
-    if (o->codecs && (rc = one_spec(o->codecs, &t->spec)))
+        return kcb_io_err(cmd->name, "%s: %s", o->model, why[0] ? why : kcb_strerror(rc));
+    t->d = t->model->data;
+    t->spec = t->model->specs.v[0];
+    if (o->codec && (rc = kcb_arg_spec(cmd, 'c', o->codec, &t->spec)))
         return rc;
-    int s = kcb_model_spec(t->file, &t->spec);
+    int s = kcb_model_spec(t->model, &t->spec);
     if (s < 0)
-        return kcb_usage_err("classify", "%s: the model has no sizes for %s (index it with -c)",
+        return kcb_usage_err(cmd->name, "%s: the model has no sizes for %s (index it with -c)",
                              o->model, kcb_spec_str(&t->spec, name, sizeof name));
-    t->sizes = t->file->sizes + (size_t)s * t->file->n;
+    t->sizes = t->model->sizes + (size_t)s * t->d->n;
     return KCB_EXIT_OK;
 }
 
-static int from_set(const struct classify_opts *o, struct training *t)
+static int from_set(const struct kcb_cmd *cmd, const struct classify_opts *o, struct training *t)
 {
-    int rc = one_spec(o->codecs ? o->codecs : "gzip:9", &t->spec);
+    int rc = kcb_arg_spec(cmd, 'c', o->codec ? o->codec : "gzip:9", &t->spec);
     if (!rc)
-        rc = kcb_cmd_load("classify", o->train, o->informat, o->skip_bad, NULL, &t->set);
+        rc = kcb_load_dataset(cmd->name, o->train, o->informat, o->skip_bad, NULL, &t->set);
     if (rc)
         return rc;
-    t->view = (struct kcb_model){.nlabels = t->set->labels->n, .labels = t->set->labels->name,
-                                 .n = t->set->n, .text = t->set->text, .label = t->set->label};
-    t->own_sizes = malloc((t->set->n ? t->set->n : 1) * sizeof *t->own_sizes);
-    if (!t->own_sizes)
-        return kcb_fail("classify", "out of memory");
-    rc = kcb_sizes(&t->spec, t->view.text, t->view.n, (size_t)o->threads, t->own_sizes);
-    if (rc)
-        return kcb_fail("classify", "%s", kcb_strerror(rc));
+    t->d = t->set;
+    t->own_sizes = malloc((t->d->n ? t->d->n : 1) * sizeof *t->own_sizes);
+    rc = t->own_sizes ? kcb_sizes(&t->spec, t->d->text, t->d->n, (size_t)o->threads,
+                                  t->own_sizes)
+                      : KCB_ENOMEM;
     t->sizes = t->own_sizes;
-    return KCB_EXIT_OK;
+    return rc ? kcb_lib_err(cmd->name, rc, NULL) : KCB_EXIT_OK;
 }
 
 /* Texts from the command line, or one per line from standard input. */
-static int read_queries(char **args, size_t nargs, struct queries *q)
+struct queries {
+    struct kcb_blob *x;
+    size_t n;
+    unsigned char *buf; /* standard input, owned */
+};
+
+static int read_queries(const struct kcb_cmd *cmd, char **args, size_t nargs, struct queries *q)
 {
     if (nargs) {
         q->x = calloc(nargs, sizeof *q->x);
         if (!q->x)
-            return kcb_fail("classify", "out of memory");
+            return kcb_fail(cmd->name, "out of memory");
         for (size_t i = 0; i < nargs; i++)
             q->x[i] = (struct kcb_blob){(const unsigned char *)args[i], strlen(args[i])};
         q->n = nargs;
         return KCB_EXIT_OK;
     }
-    size_t len;
-    if (kcb_read_file("-", &q->buf, &len))
-        return kcb_io_err("classify", "standard input: %s", strerror(errno));
-    size_t lines = 0;
+    size_t len, lines = 0;
+    int rc = kcb_read_file("-", &q->buf, &len);
+    if (rc)
+        return kcb_lib_err(cmd->name, rc, "standard input");
     for (size_t i = 0; i < len; i++)
         lines += q->buf[i] == '\n';
-    q->x = calloc(lines + 1, sizeof *q->x);
-    if (!q->x)
-        return kcb_fail("classify", "out of memory");
+    if (!(q->x = calloc(lines + 1, sizeof *q->x)))
+        return kcb_fail(cmd->name, "out of memory");
     for (size_t start = 0; start < len;) {
         unsigned char *nl = memchr(q->buf + start, '\n', len - start);
         size_t end = nl ? (size_t)(nl - q->buf) : len, n = end - start;
@@ -175,73 +163,66 @@ static void explain(const struct training *t, const struct kcb_nb *nb, size_t k)
 {
     for (size_t j = 0; j < k && nb[j].idx != UINT32_MAX; j++) {
         printf("  %zu. %.6f  %-12s #%u  ", j + 1, nb[j].d,
-               t->view.labels[t->view.label[nb[j].idx]], nb[j].idx + 1);
-        preview(&t->view.text[nb[j].idx]);
+               t->d->labels->name[t->d->label[nb[j].idx]], nb[j].idx + 1);
+        preview(&t->d->text[nb[j].idx]);
     }
 }
 
-static int classify(const struct classify_opts *o, const struct training *t,
-                    const struct queries *q)
+static int classify(const struct kcb_cmd *cmd, const struct classify_opts *o,
+                    const struct training *t, const struct queries *q)
 {
-    size_t k = (size_t)o->k, n = q->n;
+    size_t k = (size_t)o->k, n = q->n, kk = k < t->d->n ? k : t->d->n;
     size_t *cq = malloc((n ? n : 1) * sizeof *cq);
     struct kcb_nb *nb = malloc((n ? n : 1) * k * sizeof *nb);
     int rc = !cq || !nb ? KCB_ENOMEM : KCB_OK;
     if (!rc)
         rc = kcb_sizes(&t->spec, q->x, n, (size_t)o->threads, cq);
-    struct kcb_knn_job job = {&t->spec, KCB_DIST_NCD, t->view.text, t->sizes, t->view.n, q->x,
-                              cq, n, o->sep, strlen(o->sep), k, (size_t)o->threads, NULL, NULL};
+    struct kcb_knn_job job = {&t->spec, KCB_DIST_NCD, t->d->text, t->sizes, t->d->n, q->x, cq,
+                              n, o->sep, strlen(o->sep), k, (size_t)o->threads, NULL, NULL};
     if (!rc && n)
         rc = kcb_knn_search(&job, nb);
-    size_t kk = k < t->view.n ? k : t->view.n;
     for (size_t i = 0; !rc && i < n; i++) {
         struct kcb_vote v;
-        kcb_knn_decide(KCB_RULE_VOTE, nb + i * k, kk, t->view.label, -1, &v);
-        printf("%s\n", t->view.labels[v.label]);
+        kcb_knn_decide(KCB_RULE_VOTE, nb + i * k, kk, t->d->label, -1, &v);
+        printf("%s\n", t->d->labels->name[v.label]);
         if (o->explain)
             explain(t, nb + i * k, kk);
     }
     free(cq);
     free(nb);
-    return rc ? kcb_fail("classify", "%s", kcb_strerror(rc)) : KCB_EXIT_OK;
+    return rc ? kcb_lib_err(cmd->name, rc, NULL) : KCB_EXIT_OK;
 }
 
-static int run(int argc, char **argv)
+static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 {
     struct classify_opts o = {.sep = "", .k = 1};
     struct training t = {0};
     struct queries q = {0};
-    int rc = parse(argc, argv, &o);
+    int rc = kcb_opt_parse(cmd, argc, argv, apply, &o);
+    if (!rc && !o.train == !o.model)
+        rc = kcb_usage_err(cmd->name, "needs exactly one of -t TRAIN or -m MODEL");
     if (!rc)
-        rc = o.model ? from_model(&o, &t) : from_set(&o, &t);
-    if (!rc && t.view.n == 0)
-        rc = kcb_io_err("classify", "%s: no training texts", o.model ? o.model : o.train);
+        rc = o.model ? from_model(cmd, &o, &t) : from_set(cmd, &o, &t);
+    if (!rc && t.d->n == 0)
+        rc = kcb_io_err(cmd->name, "%s: no training texts", o.model ? o.model : o.train);
     if (!rc)
-        rc = read_queries(argv + optind, (size_t)(argc - optind), &q);
+        rc = read_queries(cmd, argv + optind, (size_t)(argc - optind), &q);
     if (!rc)
-        rc = classify(&o, &t, &q);
-    kcb_model_free(t.file);
+        rc = classify(cmd, &o, &t, &q);
+    kcb_model_free(t.model);
     kcb_dataset_free(t.set);
     free(t.own_sizes);
     free(q.x);
     free(q.buf);
-    return rc < 0 ? KCB_EXIT_OK : rc;
+    return rc;
 }
 
 const struct kcb_cmd kcb_cmd_classify = {
-    "classify", run, "label texts by their nearest training texts under NCD",
-    "usage: kcbench classify (-t TRAIN | -m MODEL) [-c CODEC] [-k K] [--sep STR] [--explain]\n"
-    "                        [TEXT...]\n\n"
+    "classify", "label texts by their nearest training texts under NCD",
+    "(-t TRAIN | -m MODEL) [-c CODEC] [-k K] [--sep STR] [--explain]\n"
+    "                        [TEXT...]",
     "Prints the predicted label of each TEXT, one per line; with no TEXT, classifies each\n"
     "line of standard input. The label is the majority of the K nearest training texts under\n"
-    "NCD (test text first), a tie between labels broken by shrinking K until one wins.\n\n"
-    "  -t, --train FILE      labelled training set (tsv, csv, fasttext or a directory)\n"
-    "  -m, --model MODEL     a model saved by 'kcbench index' (no recompression of training)\n"
-    "  -c, --codec NAME[:L]  one compressor (default gzip:9; with -m, the model's first)\n"
-    "  -k K                  neighbours (default 1)\n"
-    "      --sep STR         inserted between the text and each training text (default none)\n"
-    "      --explain         also print the nearest training texts, labels and distances\n"
-    "      --input-format F  tsv, csv, fasttext or dir (default: from the extension)\n"
-    "      --skip-bad        skip malformed training rows (counted in a warning)\n"
-    "  -j N                  threads (default: all cores)\n",
+    "NCD (test text first), a tie between labels broken by shrinking K until one wins.\n",
+    opts, NULL, run,
 };

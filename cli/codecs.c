@@ -1,23 +1,25 @@
 /* kcbench codecs: the compressors of this build with their levels, versions, windows and overhead. */
-#include <getopt.h>
 #include <stdio.h>
-#include <string.h>
+#include <stdlib.h>
 
-#include "cmd.h"
+#include "args.h"
+#include "kcb/codec.h"
 #include "kcb/err.h"
+#include "kcb/sizes.h"
+#include "columns.h"
 
-static int empty_size(const struct kcb_codec *c, size_t *size)
+static const struct kcb_opt opts[] = {
+    {'f', "format", "F", "table (default), md, csv, tsv, json", "json"},
+    {0, NULL, NULL, NULL, NULL},
+};
+
+static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
 {
-    struct kcb_spec s = {c, c->level_default};
-    kcb_comp *comp;
-    int rc = kcb_comp_new(&s, &comp);
-    if (rc)
-        return rc;
-    rc = kcb_comp_size(comp, "", 0, size);
-    kcb_comp_free(comp);
-    return rc;
+    (void)key;
+    return kcb_arg_format(cmd, 'f', arg, KCB_FMTS_ALL, ctx);
 }
 
+/* "unbounded", "8 MiB", "32 KiB" or "32506 B". */
 static void human(size_t w, char *buf, size_t len)
 {
     if (w == 0)
@@ -30,96 +32,66 @@ static void human(size_t w, char *buf, size_t len)
         snprintf(buf, len, "%zu B", w);
 }
 
-static void row(FILE *fp, enum kcb_format f, const struct kcb_codec *c, size_t empty, int first)
+struct listing {
+    const struct kcb_codec *const *all;
+    size_t *empty;
+    char levels[32], window[32];
+};
+
+static int row(void *arg, size_t i, struct kcb_cell *c)
 {
-    size_t w = c->window(c->level_default);
-    char wh[32];
-    human(w, wh, sizeof wh);
-    switch (f) {
-    case KCB_FMT_JSON:
-        fprintf(fp, "%s{\"name\":\"%s\",\"library\":\"%s\",\"version\":", first ? "" : ",",
-                c->name, c->library);
-        kcb_json_str(fp, c->version());
-        fprintf(fp, ",\"level_min\":%d,\"level_max\":%d,\"level_default\":%d,"
-                    "\"window\":%zu,\"empty_size\":%zu,\"format\":",
-                c->level_min, c->level_max, c->level_default, w, empty);
-        kcb_json_str(fp, c->format);
-        fputc('}', fp);
-        break;
-    case KCB_FMT_CSV:
-        fprintf(fp, "%s,%s,%s,%d,%d,%d,%zu,%zu,", c->name, c->library, c->version(),
-                c->level_min, c->level_max, c->level_default, w, empty);
-        kcb_csv_str(fp, c->format);
-        fputc('\n', fp);
-        break;
-    case KCB_FMT_MD:
-        fprintf(fp, "| %s | %s %s | %d..%d | %d | %s | %zu | %s |\n", c->name, c->library,
-                c->version(), c->level_min, c->level_max, c->level_default, wh, empty,
-                c->format);
-        break;
-    default:
-        fprintf(fp, "%-10s %-10s %-7s %2d..%-3d %7d  %-10s %5zu  %s\n", c->name, c->library,
-                c->version(), c->level_min, c->level_max, c->level_default, wh, empty,
-                c->format);
-    }
+    struct listing *l = arg;
+    const struct kcb_codec *k = l->all[i];
+    size_t w = k->window(k->level_default);
+    snprintf(l->levels, sizeof l->levels, "%d..%d", k->level_min, k->level_max);
+    human(w, l->window, sizeof l->window);
+    c[CODECS_NAME] = kcb_cell_text(k->name);
+    c[CODECS_LIBRARY] = kcb_cell_text(k->library);
+    c[CODECS_VERSION] = kcb_cell_text(k->version());
+    c[CODECS_LEVELS] = kcb_cell_text(l->levels);
+    c[CODECS_LEVEL_MIN] = kcb_cell_int(k->level_min);
+    c[CODECS_LEVEL_MAX] = kcb_cell_int(k->level_max);
+    c[CODECS_DEFAULT] = kcb_cell_int(k->level_default);
+    c[CODECS_WINDOW_TEXT] = kcb_cell_text(l->window);
+    c[CODECS_WINDOW] = kcb_cell_uint(w);
+    c[CODECS_EMPTY] = kcb_cell_uint(l->empty[i]);
+    c[CODECS_FORMAT] = kcb_cell_text(k->format);
+    return KCB_OK;
 }
 
-static void header(FILE *fp, enum kcb_format f)
+static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 {
-    if (f == KCB_FMT_JSON)
-        fputc('[', fp);
-    else if (f == KCB_FMT_CSV)
-        fputs("name,library,version,level_min,level_max,level_default,window,empty_size,"
-              "format\n", fp);
-    else if (f == KCB_FMT_MD)
-        fputs("| codec | library | levels | default | window | C(empty) | output |\n"
-              "|---|---|---|---:|---|---:|---|\n", fp);
-    else
-        fprintf(fp, "%-10s %-10s %-7s %-7s %7s  %-10s %5s  %s\n", "codec", "library", "version",
-                "levels", "default", "window", "empty", "output");
-}
-
-static int run(int argc, char **argv)
-{
-    static const struct option opts[] = {
-        {"format", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     enum kcb_format f = KCB_FMT_TABLE;
-    int o, rc;
-    optind = 1;
-    opterr = 0; /* kcb_bad_option() prints the one error line, not getopt */
-    while ((o = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
-        if (o == 'f' && (rc = kcb_cmd_format("codecs", optarg, &f)))
-            return rc;
-        else if (o == 'h') {
-            kcb_cmd_help(kcb_cmd_find("codecs"), stdout);
-            return KCB_EXIT_OK;
-        } else if (o == '?')
-            return kcb_bad_option("codecs", argc, argv);
-    }
+    int rc = kcb_opt_parse(cmd, argc, argv, apply, &f);
+    if (rc)
+        return rc;
     if (optind < argc)
-        return kcb_usage_err("codecs", "unexpected argument '%s'", argv[optind]);
+        return kcb_arg_extra(cmd, argv[optind]);
     if (f == KCB_FMT_PHYLIP || f == KCB_FMT_PLAIN)
         f = KCB_FMT_TABLE;
     size_t n;
-    const struct kcb_codec *const *all = kcb_codecs(&n);
-    header(stdout, f);
-    for (size_t i = 0; i < n; i++) {
-        size_t empty;
-        if ((rc = empty_size(all[i], &empty)))
-            return kcb_fail("codecs", "%s: %s", all[i]->name, kcb_strerror(rc));
-        row(stdout, f, all[i], empty, i == 0);
+    struct listing l = {kcb_codecs(&n), NULL, "", ""};
+    if (!(l.empty = calloc(n, sizeof *l.empty)))
+        return kcb_fail(cmd->name, "out of memory");
+    for (size_t i = 0; !rc && i < n; i++) {
+        struct kcb_spec s = {l.all[i], l.all[i]->level_default};
+        if ((rc = kcb_empty_size(&s, &l.empty[i])))
+            rc = kcb_lib_err(cmd->name, rc, "%s", l.all[i]->name);
     }
-    if (f == KCB_FMT_JSON)
-        fputs("]\n", stdout);
-    return KCB_EXIT_OK;
+    struct kcb_out out;
+    kcb_out_init(&out, stdout, f);
+    if (!rc && (rc = kcb_table_write(&out, kcb_codecs_cols, CODECS_NCOLS, NULL, n, row, &l)))
+        rc = kcb_lib_err(cmd->name, rc, "standard output");
+    free(l.empty);
+    return rc;
 }
 
 const struct kcb_cmd kcb_cmd_codecs = {
-    "codecs", run, "list the compressors of this build",
-    "usage: kcbench codecs [--format table|csv|json|md]\n\n"
+    "codecs", "list the compressors of this build", "[--format F]",
     "Lists each compressor compiled into this build: its name (as given to -c), the library\n"
     "and the version actually linked, its level range and default level, its window at the\n"
     "default level (how far back a match can reach: past it, C(xy) cannot use x to code y,\n"
     "which bounds NCD on long inputs), the size of its output for an empty input (container\n"
     "overhead, which weighs on short texts), and its output format.\n",
+    opts, NULL, run,
 };

@@ -1,18 +1,44 @@
 /* kcbench gen: deterministic built-in corpora from a seed, so that everything runs offline. */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cmd.h"
+#include "args.h"
 #include "kcb/err.h"
 #include "kcb/gen.h"
 #include "kcb/io.h"
+#include "output.h"
 
+#define CMD "gen"
 #define SIZE_LIMIT (1L << 30)
+
+static const struct kcb_opt opts[] = {
+    {KCB_OPT_LONG + 1, "seed", "N", "seed, 0 or more (default 1)", "7"},
+    {'n', "size", "BYTES",
+     "output size (default 4096); for labelled the mean document\n"
+     "length, each drawn within +-25% (a dropped trailing blank can make it a\n"
+     "little shorter; default 500); for samples the size of\n"
+     "each file but the two 45-byte ones (default 2000)", "100"},
+    {KCB_OPT_LONG + 2, "order", "K", "markov, labelled, samples: Markov order, 1 to 4 (default 3)",
+     "2"},
+    {KCB_OPT_LONG + 3, "source", "I", "markov: which source (language) of the seed (default 0)",
+     "1"},
+    {KCB_OPT_LONG + 4, "index", "J",
+     "markov: which text of the source (default 0); text J of source I\n"
+     "is what labelled uses for document J of class I", "2"},
+    {KCB_OPT_LONG + 5, "sources", "S",
+     "labelled: number of sources (classes), 1 to 1000 (default 4)", "3"},
+    {KCB_OPT_LONG + 6, "docs", "N", "labelled: documents per class, 2 or more (default 50)", "10"},
+    {KCB_OPT_LONG + 7, "pattern", "STR", "repeat: the pattern (default \"001\")", "ab"},
+    {'o', "output", "PATH",
+     "file, or '-' for standard output (the default) for single\n"
+     "outputs; a directory, created if missing, for labelled and\n"
+     "samples (required). Files are written atomically.", "out"},
+    {0, NULL, NULL, NULL, NULL},
+};
 
 /* Options that only some kinds take; --seed and --output apply to all. */
 enum {
@@ -76,7 +102,7 @@ static int make_dir(const char *path)
     int e = errno;
     if (e == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
         return KCB_EXIT_OK;
-    return kcb_io_err("gen", "%s: %s", path, e == EEXIST ? "exists and is not a directory"
+    return kcb_io_err(CMD, "%s: %s", path, e == EEXIST ? "exists and is not a directory"
                                                          : strerror(e));
 }
 
@@ -86,11 +112,11 @@ static int write_in(const char *dir, const char *name, const void *data, size_t 
     size_t n = strlen(dir) + strlen(name) + 2;
     char *path = malloc(n);
     if (!path)
-        return kcb_fail("gen", "out of memory");
+        return kcb_fail(CMD, "out of memory");
     snprintf(path, n, "%s/%s", dir, name);
     int rc = KCB_EXIT_OK;
     if (kcb_write_file(path, data, len))
-        rc = kcb_io_err("gen", "%s: %s", path, strerror(errno));
+        rc = kcb_io_err(CMD, "%s: %s", path, strerror(errno));
     free(path);
     return rc;
 }
@@ -99,8 +125,8 @@ static int write_in(const char *dir, const char *name, const void *data, size_t 
 static int lib_err(int rc)
 {
     if (rc == KCB_ERANGE || rc == KCB_EINVAL)
-        return kcb_usage_err("gen", "%s", kcb_strerror(rc));
-    return kcb_fail("gen", "%s", kcb_strerror(rc));
+        return kcb_usage_err(CMD, "%s", kcb_strerror(rc));
+    return kcb_fail(CMD, "%s", kcb_strerror(rc));
 }
 
 static int dir_labelled(const struct gen_opts *o)
@@ -155,83 +181,70 @@ static int run_single(const struct gen_kind *k, const struct gen_opts *o)
 {
     unsigned char *buf = malloc(o->size ? o->size : 1);
     if (!buf)
-        return kcb_fail("gen", "out of memory");
+        return kcb_fail(CMD, "out of memory");
+    kcb_afile *af;
+    FILE *fp;
     int rc = k->fill(o, buf, o->size);
     if (rc)
         rc = lib_err(rc);
-    else if (kcb_write_file(o->output, buf, o->size))
-        rc = kcb_io_err("gen", "%s: %s", o->output, strerror(errno));
+    else if (!(rc = kcb_output_open(CMD, o->output, &af, &fp)))
+        rc = kcb_output_close(CMD, o->output, af,
+                              fwrite(buf, 1, o->size, fp) == o->size ? KCB_EXIT_OK
+                              : kcb_lib_err(CMD, KCB_EIO, "%s", o->output));
     free(buf);
     return rc;
 }
 
-/* Parses one numeric option into *out within [lo, hi]; records it in o->given. */
-static int number(struct gen_opts *o, unsigned bit, const char *opt, long lo, long hi,
-                  long *out)
+/* Parses a numeric option into *out within [lo, hi] and records it in o->given. */
+static int number(const struct kcb_cmd *cmd, struct gen_opts *o, unsigned bit, int key,
+                  const char *arg, long lo, long hi, long *out)
 {
     o->given |= bit;
-    return kcb_cmd_long("gen", opt, optarg, lo, hi, out);
+    return kcb_arg_long(cmd, key, arg, lo, hi, out);
 }
 
-/* Applies one option from getopt_long; returns an exit code, or -1 after --help. */
-static int option(int c, struct gen_opts *o, int argc, char **argv)
+static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
 {
+    struct gen_opts *o = ctx;
     long v = 0;
     int rc = KCB_EXIT_OK;
-    switch (c) {
-    case 's':
-        rc = kcb_cmd_long("gen", "--seed", optarg, 0, LONG_MAX, &v);
+    switch (key) {
+    case KCB_OPT_LONG + 1:
+        rc = kcb_arg_long(cmd, key, arg, 0, LONG_MAX, &v);
         o->seed = (uint64_t)v;
         break;
     case 'n':
-        rc = number(o, OPT_SIZE, "--size", 0, SIZE_LIMIT, &v);
+        rc = number(cmd, o, OPT_SIZE, key, arg, 0, SIZE_LIMIT, &v);
         o->size = (size_t)v;
         break;
-    case 'k':
-        rc = number(o, OPT_ORDER, "--order", KCB_GEN_ORDER_MIN, KCB_GEN_ORDER_MAX, &v);
+    case KCB_OPT_LONG + 2:
+        rc = number(cmd, o, OPT_ORDER, key, arg, KCB_GEN_ORDER_MIN, KCB_GEN_ORDER_MAX, &v);
         o->order = (int)v;
         break;
-    case 'S':
-        rc = number(o, OPT_SOURCES, "--sources", 1, 1000, &v);
-        o->sources = (size_t)v;
-        break;
-    case 'N':
-        rc = number(o, OPT_DOCS, "--docs", 2, 1000000, &v);
-        o->docs = (size_t)v;
-        break;
-    case 'I':
-        rc = number(o, OPT_SOURCE, "--source", 0, 1000000, &v);
+    case KCB_OPT_LONG + 3:
+        rc = number(cmd, o, OPT_SOURCE, key, arg, 0, 1000000, &v);
         o->source = (uint32_t)v;
         break;
-    case 'J':
-        rc = number(o, OPT_INDEX, "--index", 0, LONG_MAX, &v);
+    case KCB_OPT_LONG + 4:
+        rc = number(cmd, o, OPT_INDEX, key, arg, 0, LONG_MAX, &v);
         o->index = (uint64_t)v;
         break;
-    case 'p': o->given |= OPT_PATTERN; o->pattern = optarg; break;
-    case 'o': o->output = optarg; break;
-    case 'h': kcb_cmd_help(kcb_cmd_find("gen"), stdout); return -1;
-    default: return kcb_bad_option("gen", argc, argv);
+    case KCB_OPT_LONG + 5:
+        rc = number(cmd, o, OPT_SOURCES, key, arg, 1, 1000, &v);
+        o->sources = (size_t)v;
+        break;
+    case KCB_OPT_LONG + 6:
+        rc = number(cmd, o, OPT_DOCS, key, arg, 2, 1000000, &v);
+        o->docs = (size_t)v;
+        break;
+    case KCB_OPT_LONG + 7:
+        o->given |= OPT_PATTERN;
+        o->pattern = arg;
+        break;
+    case 'o': o->output = arg; break;
     }
     return rc;
 }
-
-static int parse(int argc, char **argv, struct gen_opts *o)
-{
-    static const struct option opts[] = {
-        {"seed", required_argument, 0, 's'},    {"size", required_argument, 0, 'n'},
-        {"order", required_argument, 0, 'k'},   {"sources", required_argument, 0, 'S'},
-        {"docs", required_argument, 0, 'N'},    {"pattern", required_argument, 0, 'p'},
-        {"source", required_argument, 0, 'I'},  {"index", required_argument, 0, 'J'},
-        {"output", required_argument, 0, 'o'},  {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
-    int c, rc = KCB_EXIT_OK;
-    optind = 1;
-    opterr = 0; /* kcb_bad_option prints the one line */
-    while (!rc && (c = getopt_long(argc, argv, "n:o:h", opts, NULL)) != -1)
-        rc = option(c, o, argc, argv);
-    return rc;
-}
-
 /* Checks the options against the kind and fills in the kind's defaults. */
 static int settle(const struct gen_kind *k, struct gen_opts *o)
 {
@@ -239,33 +252,33 @@ static int settle(const struct gen_kind *k, struct gen_opts *o)
                                         "--pattern", "--source", "--index"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (o->given & ~k->opts & (1u << i))
-            return kcb_usage_err("gen", "%s does not apply to '%s' (see 'kcbench gen --help')",
+            return kcb_usage_err(CMD, "%s does not apply to '%s' (see 'kcbench gen --help')",
                                  names[i], k->name);
     if (o->pattern && !*o->pattern)
-        return kcb_usage_err("gen", "--pattern: must not be empty");
+        return kcb_usage_err(CMD, "--pattern: must not be empty");
     if (k->dir && (!o->output || strcmp(o->output, "-") == 0))
-        return kcb_usage_err("gen", "%s writes a directory: give it with -o DIR", k->name);
+        return kcb_usage_err(CMD, "%s writes a directory: give it with -o DIR", k->name);
     if (!(o->given & OPT_SIZE))
         o->size = k->fill ? 4096 : k->dir == dir_labelled ? 500 : 2000;
     if (k->dir == dir_labelled && o->size == 0)
-        return kcb_usage_err("gen", "--size: labelled documents need at least 1 byte");
+        return kcb_usage_err(CMD, "--size: labelled documents need at least 1 byte");
     if (!o->output)
         o->output = "-";
     return KCB_EXIT_OK;
 }
 
-static int run(int argc, char **argv)
+static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 {
     struct gen_opts o = {.seed = 1, .order = 3, .sources = 4, .docs = 50, .pattern = "001"};
-    int rc = parse(argc, argv, &o);
+    int rc = kcb_opt_parse(cmd, argc, argv, apply, &o);
     if (rc)
-        return rc < 0 ? KCB_EXIT_OK : rc;
+        return rc;
     if (argc - optind != 1)
-        return kcb_usage_err("gen", "needs exactly one KIND (random, random-text, repeat, "
+        return kcb_usage_err(CMD, "needs exactly one KIND (random, random-text, repeat, "
                              "markov, labelled, samples), got %d arguments", argc - optind);
     const struct gen_kind *k = find_kind(argv[optind]);
     if (!k)
-        return kcb_usage_err("gen", "unknown kind '%s' (random, random-text, repeat, markov, "
+        return kcb_usage_err(CMD, "unknown kind '%s' (random, random-text, repeat, markov, "
                              "labelled, samples)", argv[optind]);
     rc = settle(k, &o);
     if (rc)
@@ -274,8 +287,8 @@ static int run(int argc, char **argv)
 }
 
 const struct kcb_cmd kcb_cmd_gen = {
-    "gen", run, "deterministic built-in corpora from a seed (no download)",
-    "usage: kcbench gen KIND [--seed N] [-n BYTES] [KIND OPTIONS] [-o PATH]\n\n"
+    "gen", "deterministic built-in corpora from a seed (no download)",
+    "KIND [--seed N] [-n BYTES] [KIND OPTIONS] [-o PATH]",
     "Writes a corpus that depends only on KIND, the seed and the options: the same command\n"
     "gives byte-identical output on every run and machine.\n\n"
     "kinds:\n"
@@ -291,21 +304,6 @@ const struct kcb_cmd kcb_cmd_gen = {
     "                test; labels are the sources' names; for 'kcbench classify'\n"
     "  samples       DIR with x1_001x15.txt, random_45.bin, random.bin, random_text.txt,\n"
     "                repeat_001.txt, repeat_hello.txt and two markov texts of each of\n"
-    "                three sources: an NCD matrix over them shows the structure\n\n"
-    "options:\n"
-    "      --seed N       seed, 0 or more (default 1)\n"
-    "  -n, --size BYTES   output size (default 4096); for labelled the mean document\n"
-    "                     length, each drawn within +-25% (a dropped trailing blank can make it a\n"
-    "                     little shorter; default 500); for samples the size of\n"
-    "                     each file but the two 45-byte ones (default 2000)\n"
-    "      --order K      markov, labelled, samples: Markov order, 1 to 4 (default 3)\n"
-    "      --source I     markov: which source (language) of the seed (default 0)\n"
-    "      --index J      markov: which text of the source (default 0); text J of source I\n"
-    "                     is what labelled uses for document J of class I\n"
-    "      --sources S    labelled: number of sources (classes), 1 to 1000 (default 4)\n"
-    "      --docs N       labelled: documents per class, 2 or more (default 50)\n"
-    "      --pattern STR  repeat: the pattern (default \"001\")\n"
-    "  -o, --output PATH  file, or '-' for standard output (the default) for single\n"
-    "                     outputs; a directory, created if missing, for labelled and\n"
-    "                     samples (required). Files are written atomically.\n",
+    "                three sources: an NCD matrix over them shows the structure\n",
+    opts, NULL, run,
 };

@@ -1,31 +1,32 @@
 /* kcbench: the command table and dispatch, nothing else. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd.h"
+#include "cli.h"
+#include "commands.h"
 
-extern const struct kcb_cmd kcb_cmd_codecs, kcb_cmd_ncd, kcb_cmd_eval, kcb_cmd_classify,
-    kcb_cmd_index, kcb_cmd_bench, kcb_cmd_probe, kcb_cmd_gen, kcb_cmd_tree;
+static int run_help(const struct kcb_cmd *cmd, int argc, char **argv);
 
-static const struct kcb_cmd help_cmd;
+static const struct kcb_cmd help_cmd = {
+    "help", "show the commands, or one command's options", "[COMMAND]",
+    "With no COMMAND, lists the commands; with one, prints its options.\n", NULL, NULL,
+    run_help,
+};
 
 static const struct kcb_cmd *const commands[] = {
-    &kcb_cmd_codecs,
-    &kcb_cmd_ncd,
-    &kcb_cmd_eval,
-    &kcb_cmd_classify,
-    &kcb_cmd_index,
-    &kcb_cmd_bench,
-    &kcb_cmd_probe,
-    &kcb_cmd_tree,
-    &kcb_cmd_gen,
-    &help_cmd,
+    &kcb_cmd_codecs, &kcb_cmd_ncd, &kcb_cmd_eval,  &kcb_cmd_classify, &kcb_cmd_index,
+    &kcb_cmd_bench,  &kcb_cmd_probe, &kcb_cmd_tree, &kcb_cmd_gen,     &help_cmd,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
-const struct kcb_cmd *kcb_cmd_find(const char *name)
+const struct kcb_cmd *const *kcb_commands(size_t *n)
+{
+    *n = NCOMMANDS;
+    return commands;
+}
+
+static const struct kcb_cmd *find(const char *name)
 {
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (strcmp(commands[i]->name, name) == 0)
@@ -43,47 +44,42 @@ static void overview(FILE *fp)
           "Exit status: 0 ok, 1 failure, 2 usage error, 3 input/output error.\n", fp);
 }
 
-static int run_help(int argc, char **argv)
+static int run_help(const struct kcb_cmd *cmd, int argc, char **argv)
 {
     if (argc < 2) {
         overview(stdout);
         return KCB_EXIT_OK;
     }
     int self = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0;
-    const struct kcb_cmd *c = kcb_cmd_find(self ? "help" : argv[1]);
+    const struct kcb_cmd *c = self ? cmd : find(argv[1]);
     if (!c)
         return kcb_usage_err("help", "unknown command '%s' (see 'kcbench help')", argv[1]);
     kcb_cmd_help(c, stdout);
-    return KCB_EXIT_OK;
+    return self ? KCB_DONE : KCB_EXIT_OK;
 }
 
-static const struct kcb_cmd help_cmd = {
-    "help", run_help, "show the commands, or one command's options",
-    "usage: kcbench help [COMMAND]\n\n"
-    "With no COMMAND, lists the commands; with one, prints its options.\n",
-};
+int main(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
     int rc;
-    opterr = 0; /* commands print their own one-line errors, never getopt's */
     if (argc < 2) {
         overview(stderr);
         return KCB_EXIT_USAGE;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        rc = run_help(1, argv + 1);
+        rc = run_help(&help_cmd, 1, argv + 1);
     } else {
-        const struct kcb_cmd *c = kcb_cmd_find(argv[1]);
+        const struct kcb_cmd *c = find(argv[1]);
         if (!c) {
             fprintf(stderr, "kcbench: unknown command '%s' (see 'kcbench help')\n", argv[1]);
             return KCB_EXIT_USAGE;
         }
-        rc = c->run(argc - 1, argv + 1);
+        rc = c->run(c, argc - 1, argv + 1);
     }
-    if (fflush(stdout) != 0 || ferror(stdout)) {
+    if ((rc == KCB_EXIT_OK || rc == KCB_DONE) && (fflush(stdout) != 0 || ferror(stdout))) {
         fprintf(stderr, "kcbench: error writing standard output\n");
         return KCB_EXIT_IO;
     }
-    return rc;
+    return rc == KCB_DONE ? KCB_EXIT_OK : rc;
 }

@@ -1,322 +1,278 @@
 /* kcbench ncd: compression distance of two inputs, or the labelled matrix of several. */
-#include <errno.h>
-#include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
-#include "kcb/err.h"
-#include "kcb/io.h"
-#include "kcb/matrix.h"
+#include "args.h"
 #include "kcb/dist.h"
+#include "kcb/err.h"
+#include "kcb/matrix.h"
+#include "load.h"
+#include "output.h"
+#include "columns.h"
+
+#define DEFAULT_CODECS "gzip:9"
+
+static const struct kcb_opt opts[] = {
+    {'c', "codec", "LIST",
+     "compressors, NAME[:LEVEL][,NAME[:LEVEL]...] (default " DEFAULT_CODECS ");\n"
+     "'zstd:1,3,19' gives several levels, 'xz:all' every level,\n"
+     "'all' every codec at its default; one result per compressor", "gzip:9,xz:6"},
+    {'s', "strings", NULL, "every INPUT is a literal string, not a file", NULL},
+    {KCB_OPT_LONG + 1, "sep", "STR",
+     "inserted between x and y (default: nothing; Jiang et al. 2023\nused one space)", " "},
+    {'d', "distance", "D",
+     "ncd  (C(xy) - min(C(x),C(y))) / max(C(x),C(y))   (default)\n"
+     "cdm  C(xy) / (C(x) + C(y))\n"
+     "clm  1 - (C(x) + C(y) - C(xy)) / C(xy)", "cdm"},
+    {'f', "format", "F",
+     "plain (default), table, md, csv, tsv, json, phylip; csv, tsv\n"
+     "and json give one record per pair with C(x), C(y), C(xy)", "json"},
+    {KCB_OPT_LONG + 2, "decimals", "N", "digits after the point (default 6)", "3"},
+    {'o', "output", "FILE", "write there (atomically) instead of standard output", "out.txt"},
+    {0, NULL, NULL, NULL, NULL},
+};
 
 struct ncd_opts {
     struct kcb_specs specs;
     enum kcb_format format;
     enum kcb_dist dist;
-    const char *sep;
-    const char *output;
+    const char *sep, *output;
     int strings;
-    int decimals;
+    long decimals;
 };
 
-struct inputs {
-    struct kcb_blob *x;
-    char **label;
-    unsigned char **owned;
-    size_t n;
+static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
+{
+    struct ncd_opts *o = ctx;
+    switch (key) {
+    case 'c': return kcb_arg_specs(cmd, key, arg, &o->specs);
+    case 's': o->strings = 1; return KCB_EXIT_OK;
+    case 'd': return kcb_arg_dist(cmd, key, arg, &o->dist);
+    case 'f': return kcb_arg_format(cmd, key, arg, KCB_FMTS_ALL, &o->format);
+    case 'o': o->output = arg; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 1: o->sep = arg; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 2: return kcb_arg_long(cmd, key, arg, 0, 17, &o->decimals);
+    }
+    return KCB_EXIT_USAGE;
+}
+
+/* The sizes of one compressor: C(x_i), and C(x_i.sep.x_j) (only (0,1) for a pair). */
+struct sizes {
+    size_t *single, *pair;
 };
 
-static void inputs_free(struct inputs *in)
+/* What is written: inputs, options, and the sizes of every compressor. */
+struct job {
+    const struct ncd_opts *o;
+    const struct kcb_inputs *in;
+    struct sizes *s; /* one per compressor */
+    int matrix;      /* a matrix, not a single pair */
+    size_t k;        /* the compressor whose square matrix is being written */
+    char name[64];   /* scratch for a compressor's name */
+};
+
+static int compute(const struct job *j, const struct kcb_blob *x, size_t k)
 {
-    for (size_t i = 0; i < in->n; i++) {
-        free(in->owned[i]);
-        free(in->label[i]);
-    }
-    free(in->x);
-    free(in->label);
-    free(in->owned);
+    size_t n = j->in->n, nsep = strlen(j->o->sep);
+    struct sizes *s = &j->s[k];
+    s->single = calloc(n, sizeof *s->single);
+    s->pair = calloc(j->matrix ? n * n : 2, sizeof *s->pair);
+    kcb_comp *c;
+    int rc = s->single && s->pair ? kcb_comp_new(&j->o->specs.v[k], &c) : KCB_ENOMEM;
+    if (rc)
+        return rc;
+    if (j->matrix)
+        rc = kcb_sizes_matrix(c, x, n, j->o->sep, nsep, s->single, s->pair);
+    else if (!(rc = kcb_comp_size(c, x[0].p, x[0].n, &s->single[0])) &&
+             !(rc = kcb_comp_size(c, x[1].p, x[1].n, &s->single[1])))
+        rc = kcb_comp_size_cat(c, x[0].p, x[0].n, j->o->sep, nsep, x[1].p, x[1].n, &s->pair[1]);
+    kcb_comp_free(c);
+    return rc;
 }
 
-static int load(const struct ncd_opts *o, char **args, size_t n, struct inputs *in)
-{
-    in->n = 0;
-    in->x = calloc(n, sizeof *in->x);
-    in->label = calloc(n, sizeof *in->label);
-    in->owned = calloc(n, sizeof *in->owned);
-    if (!in->x || !in->label || !in->owned)
-        return kcb_fail("ncd", "out of memory");
-    int stdin_used = 0;
-    for (size_t i = 0; i < n; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "s%zu", i + 1);
-        in->label[i] = strdup(o->strings ? name : args[i]);
-        in->n = i + 1; /* counted now, so inputs_free() frees it if this input fails */
-        if (!in->label[i])
-            return kcb_fail("ncd", "out of memory");
-        if (o->strings) {
-            in->x[i] = (struct kcb_blob){(const unsigned char *)args[i], strlen(args[i])};
-            continue;
-        }
-        if (strcmp(args[i], "-") == 0 && stdin_used++)
-            return kcb_usage_err("ncd", "standard input ('-') can be given only once");
-        int rc = kcb_read_file(args[i], &in->owned[i], &in->x[i].n);
-        if (rc == KCB_ENOMEM)
-            return kcb_fail("ncd", "%s: out of memory", args[i]);
-        if (rc)
-            return kcb_io_err("ncd", "%s: %s", args[i], strerror(errno));
-        in->x[i].p = in->owned[i];
-    }
-    return KCB_EXIT_OK;
-}
+/* ---- writing ---- */
 
-static void pair_header(FILE *fp, const struct ncd_opts *o)
+/* Record r: compressor r / m2, then x_i against x_j for the pair (i, j) of r % m2. */
+static int pair_row(void *arg, size_t r, struct kcb_cell *c)
 {
-    if (o->format == KCB_FMT_CSV)
-        fputs("compressor,codec,level,distance,x,y,cx,cy,cxy,value\n", fp);
-    else if (o->format == KCB_FMT_TABLE)
-        fprintf(fp, "%-12s %10s %10s %10s  %s\n", "compressor", "C(x)", "C(y)", "C(xy)",
-                kcb_dist_name(o->dist));
-    else if (o->format == KCB_FMT_MD)
-        fprintf(fp, "| compressor | C(x) | C(y) | C(xy) | %s |\n|---|---:|---:|---:|---:|\n",
-                kcb_dist_name(o->dist));
-    else if (o->format == KCB_FMT_JSON)
-        fputc('[', fp);
-}
-
-static void pair_row(FILE *fp, const struct ncd_opts *o, const struct inputs *in,
-                     const struct kcb_spec *s, const size_t *c, size_t k)
-{
-    char name[64];
-    kcb_spec_str(s, name, sizeof name);
-    double v = kcb_dist(o->dist, c[0], c[1], c[2]);
-    int d = o->decimals;
-    switch (o->format) {
-    case KCB_FMT_PLAIN:
-        if (o->specs.n > 1)
-            fprintf(fp, "%s\t", name);
-        fprintf(fp, "%.*f\n", d, v);
-        break;
-    case KCB_FMT_TABLE:
-        fprintf(fp, "%-12s %10zu %10zu %10zu  %.*f\n", name, c[0], c[1], c[2], d, v);
-        break;
-    case KCB_FMT_MD:
-        fprintf(fp, "| %s | %zu | %zu | %zu | %.*f |\n", name, c[0], c[1], c[2], d, v);
-        break;
-    case KCB_FMT_CSV:
-        fprintf(fp, "%s,%s,%d,%s,", name, s->codec->name, s->level, kcb_dist_name(o->dist));
-        kcb_csv_str(fp, in->label[0]);
-        fputc(',', fp);
-        kcb_csv_str(fp, in->label[1]);
-        fprintf(fp, ",%zu,%zu,%zu,%.*f\n", c[0], c[1], c[2], d, v);
-        break;
-    case KCB_FMT_JSON:
-        fprintf(fp, "%s{\"compressor\":\"%s\",\"codec\":\"%s\",\"level\":%d,\"distance\":\"%s\","
-                    "\"x\":", k ? "," : "", name, s->codec->name, s->level,
-                kcb_dist_name(o->dist));
-        kcb_json_str(fp, in->label[0]);
-        fputs(",\"y\":", fp);
-        kcb_json_str(fp, in->label[1]);
-        fprintf(fp, ",\"cx\":%zu,\"cy\":%zu,\"cxy\":%zu,\"value\":", c[0], c[1], c[2]);
-        kcb_json_num(fp, v, d);
-        fputc('}', fp);
-        break;
-    case KCB_FMT_PHYLIP:
-        break;
-    }
-}
-
-/* A matrix in JSON also carries the sizes it was computed from. */
-static void matrix_json(FILE *fp, const struct ncd_opts *o, const struct kcb_spec *s,
-                        const struct kcb_matrix *m, const size_t *single, size_t k)
-{
-    char name[64];
-    fprintf(fp, "%s{\"compressor\":\"%s\",\"codec\":\"%s\",\"level\":%d,\"distance\":\"%s\","
-                "\"sep\":", k ? "," : "", kcb_spec_str(s, name, sizeof name), s->codec->name,
-            s->level, kcb_dist_name(o->dist));
-    kcb_json_str(fp, o->sep);
-    fputs(",\"labels\":[", fp);
-    for (size_t i = 0; i < m->n; i++) {
-        if (i)
-            fputc(',', fp);
-        kcb_json_str(fp, m->labels[i]);
-    }
-    fputs("],\"sizes\":[", fp);
-    for (size_t i = 0; i < m->n; i++)
-        fprintf(fp, "%s%zu", i ? "," : "", single[i]);
-    fputs("],\"matrix\":[", fp);
-    for (size_t i = 0; i < m->n; i++) {
-        fputs(i ? ",[" : "[", fp);
-        for (size_t j = 0; j < m->n; j++) {
-            if (j)
-                fputc(',', fp);
-            kcb_json_num(fp, m->d[i * m->n + j], o->decimals);
-        }
-        fputc(']', fp);
-    }
-    fputs("]}", fp);
-}
-
-static int emit_matrix(FILE *fp, const struct ncd_opts *o, const struct inputs *in,
-                       const struct kcb_spec *s, const size_t *single, const size_t *pair,
-                       size_t k)
-{
-    struct kcb_matrix *m;
-    size_t n = in->n;
-    if (kcb_matrix_new(n, &m))
-        return KCB_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        if (kcb_matrix_set_label(m, i, in->label[i])) {
-            kcb_matrix_free(m);
-            return KCB_ENOMEM;
-        }
-        for (size_t j = 0; j < n; j++)
-            m->d[i * n + j] = kcb_dist(o->dist, single[i], single[j], pair[i * n + j]);
-    }
-    char title[96], name[64];
-    snprintf(title, sizeof title, "%s %s", kcb_spec_str(s, name, sizeof name),
-             kcb_dist_name(o->dist));
-    if (o->format == KCB_FMT_JSON)
-        matrix_json(fp, o, s, m, single, k);
-    else {
-        if (k && o->format != KCB_FMT_CSV && o->format != KCB_FMT_PHYLIP)
-            fputc('\n', fp);
-        /* csv: one header row for all compressors, so the whole output is one table */
-        kcb_matrix_write(fp, m, o->format, o->decimals, title, k == 0);
-    }
-    kcb_matrix_free(m);
+    struct job *j = arg;
+    size_t n = j->in->n, m2 = j->matrix ? n * n : 1, k = r / m2;
+    size_t i = j->matrix ? r % m2 / n : 0, jj = j->matrix ? r % m2 % n : 1;
+    const struct kcb_spec *s = &j->o->specs.v[k];
+    size_t cx = j->s[k].single[i], cy = j->s[k].single[jj];
+    size_t cxy = j->matrix ? j->s[k].pair[i * n + jj] : j->s[k].pair[1];
+    c[PAIR_COMPRESSOR] = kcb_cell_text(kcb_spec_str(s, j->name, sizeof j->name));
+    c[PAIR_CODEC] = kcb_cell_text(s->codec->name);
+    c[PAIR_LEVEL] = kcb_cell_int(s->level);
+    c[PAIR_DISTANCE] = kcb_cell_text(kcb_dist_name(j->o->dist));
+    c[PAIR_X] = kcb_cell_text(j->in->v[i].name);
+    c[PAIR_Y] = kcb_cell_text(j->in->v[jj].name);
+    c[PAIR_CX] = kcb_cell_uint(cx);
+    c[PAIR_CY] = kcb_cell_uint(cy);
+    c[PAIR_CXY] = kcb_cell_uint(cxy);
+    c[PAIR_VALUE] = kcb_cell_real(kcb_dist(j->o->dist, cx, cy, cxy));
     return KCB_OK;
 }
 
-/* Computes and writes the result for one compressor (the k-th). */
-static int one_codec(FILE *fp, const struct ncd_opts *o, const struct inputs *in, size_t k,
-                     size_t *single, size_t *pair)
+/* Every record in one table: the pair of each compressor, or every (i, j) of each matrix. */
+static int write_records(struct kcb_out *out, struct job *j)
 {
-    const struct kcb_spec *s = &o->specs.v[k];
-    char name[64];
-    kcb_comp *c;
-    int rc = kcb_comp_new(s, &c);
-    if (!rc)
-        rc = kcb_sizes_matrix(c, in->x, in->n, o->sep, strlen(o->sep), single, pair);
-    kcb_comp_free(c);
-    if (rc)
-        return kcb_fail("ncd", "%s: %s", kcb_spec_str(s, name, sizeof name), kcb_strerror(rc));
-    if (in->n == 2 && o->format != KCB_FMT_PHYLIP) {
-        size_t sizes[3] = {single[0], single[1], pair[1]}; /* C(x), C(y), C(x·sep·y) */
-        pair_row(fp, o, in, s, sizes, k);
-        return KCB_EXIT_OK;
+    struct kcb_col cols[PAIR_NCOLS];
+    memcpy(cols, kcb_pair_cols, sizeof cols);
+    cols[PAIR_COMPRESSOR].flags |= j->o->specs.n > 1 ? KCB_COL_PLAIN : 0;
+    cols[PAIR_VALUE].head = kcb_dist_name(j->o->dist);
+    cols[PAIR_VALUE].prec = (int)j->o->decimals;
+    size_t rows = j->o->specs.n * (j->matrix ? j->in->n * j->in->n : 1);
+    return kcb_table_write(out, cols, PAIR_NCOLS, NULL, rows, pair_row, j);
+}
+
+/* Row i of the square matrix of compressor j->k: the label, then one value per input. */
+static int square_row(void *arg, size_t i, struct kcb_cell *c)
+{
+    const struct job *j = arg;
+    size_t n = j->in->n;
+    const size_t *c1 = j->s[j->k].single, *c2 = j->s[j->k].pair;
+    c[0] = kcb_cell_text(j->in->v[i].name);
+    for (size_t jj = 0; jj < n; jj++)
+        c[1 + jj] = kcb_cell_real(kcb_dist(j->o->dist, c1[i], c1[jj], c2[i * n + jj]));
+    return KCB_OK;
+}
+
+/* For people: each compressor's matrix as a table, a label column and one per input. */
+static int write_squares(struct kcb_out *out, struct job *j)
+{
+    size_t n = j->in->n;
+    struct kcb_col *cols = calloc(n + 1, sizeof *cols);
+    int rc = cols ? KCB_OK : KCB_ENOMEM;
+    if (!rc) {
+        cols[0] = (struct kcb_col){"label", "", KCB_COL_TEXT, 0, 0, 0, 0};
+        for (size_t i = 0; i < n; i++)
+            cols[1 + i] = (struct kcb_col){j->in->v[i].name, NULL, KCB_COL_NUM,
+                                           (int)j->o->decimals, 0, KCB_COL_PLAIN, 0};
     }
-    if (emit_matrix(fp, o, in, s, single, pair, k))
-        return kcb_fail("ncd", "out of memory");
+    out->plain_sep = " ";
+    for (j->k = 0; !rc && j->k < j->o->specs.n; j->k++) {
+        char title[96];
+        snprintf(title, sizeof title, "%s %s",
+                 kcb_spec_str(&j->o->specs.v[j->k], j->name, sizeof j->name),
+                 kcb_dist_name(j->o->dist));
+        rc = kcb_table_write(out, cols, n + 1, title, n, square_row, j);
+    }
+    free(cols);
+    return rc;
+}
+
+/* PHYLIP: one matrix after another, for tree tools. */
+static int write_phylip(FILE *fp, const struct job *j)
+{
+    size_t n = j->in->n;
+    struct kcb_matrix *m;
+    int rc = kcb_matrix_new(n, &m);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = kcb_matrix_set_label(m, i, j->in->v[i].name);
+    for (size_t k = 0; !rc && k < j->o->specs.n; k++) {
+        const size_t *c1 = j->s[k].single, *c2 = j->s[k].pair;
+        for (size_t i = 0; i < n * n; i++)
+            m->d[i] = kcb_dist(j->o->dist, c1[i / n], c1[i % n], c2[i]);
+        rc = kcb_matrix_write_phylip(fp, m, (int)j->o->decimals);
+    }
+    kcb_matrix_free(m);
+    return rc;
+}
+
+static int write_all(const struct kcb_cmd *cmd, struct job *j)
+{
+    kcb_afile *af;
+    FILE *fp;
+    struct kcb_out out;
+    int rc = kcb_output_open(cmd->name, j->o->output, &af, &fp);
+    if (rc)
+        return rc;
+    kcb_out_init(&out, fp, j->o->format);
+    if (j->o->format == KCB_FMT_PHYLIP)
+        rc = write_phylip(fp, j);
+    else if (j->matrix && kcb_format_human(j->o->format))
+        rc = write_squares(&out, j);
+    else
+        rc = write_records(&out, j);
+    if (rc)
+        rc = kcb_lib_err(cmd->name, rc, "%s", j->o->output);
+    return kcb_output_close(cmd->name, j->o->output, af, rc);
+}
+
+/* ---- the command ---- */
+
+static int load(const struct kcb_cmd *cmd, const struct ncd_opts *o, char **args, size_t n,
+                struct kcb_inputs *in)
+{
+    int rc = KCB_EXIT_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "s%zu", i + 1);
+        rc = o->strings ? kcb_inputs_string(cmd->name, in, args[i], name)
+                        : kcb_inputs_file(cmd->name, in, args[i], NULL);
+    }
+    return rc;
+}
+
+static int compute_all(const struct kcb_cmd *cmd, struct job *j)
+{
+    struct kcb_blob *x = kcb_inputs_blobs(j->in);
+    int rc = x ? KCB_OK : KCB_ENOMEM;
+    size_t k = 0;
+    for (; !rc && k < j->o->specs.n; k++)
+        rc = compute(j, x, k);
+    free(x);
+    if (rc) {
+        char name[64];
+        return kcb_lib_err(cmd->name, rc, "%s",
+                           k ? kcb_spec_str(&j->o->specs.v[k - 1], name, sizeof name) : "ncd");
+    }
     return KCB_EXIT_OK;
 }
 
-static int compute_and_write(const struct ncd_opts *o, const struct inputs *in)
+static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 {
-    size_t n = in->n;
-    size_t *single = calloc(n, sizeof *single), *pair = calloc(n * n, sizeof *pair);
-    kcb_afile *af = NULL;
-    FILE *fp = NULL;
-    int rc = KCB_EXIT_OK;
-    if (!single || !pair)
-        rc = kcb_fail("ncd", "out of memory");
-    else if (kcb_afile_open(o->output, &af, &fp))
-        rc = kcb_io_err("ncd", "%s: %s", o->output, strerror(errno));
-    int matrix = n > 2 || o->format == KCB_FMT_PHYLIP;
-    if (!rc && (!matrix || o->format == KCB_FMT_JSON))
-        pair_header(fp, o);
-    for (size_t k = 0; !rc && k < o->specs.n; k++)
-        rc = one_codec(fp, o, in, k, single, pair);
-    if (!rc && o->format == KCB_FMT_JSON)
-        fputs("]\n", fp);
-    if (af && rc)
-        kcb_afile_abort(af);
-    else if (af && kcb_afile_commit(af))
-        rc = kcb_io_err("ncd", "%s: %s", o->output, strerror(errno));
-    free(single);
-    free(pair);
-    return rc;
-}
-
-static int parse(int argc, char **argv, struct ncd_opts *o)
-{
-    static const struct option opts[] = {
-        {"codec", required_argument, 0, 'c'},    {"strings", no_argument, 0, 's'},
-        {"sep", required_argument, 0, 'S'},      {"distance", required_argument, 0, 'd'},
-        {"format", required_argument, 0, 'f'},   {"output", required_argument, 0, 'o'},
-        {"decimals", required_argument, 0, 'D'}, {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
-    const char *codecs = "gzip:9";
-    long dec = 6;
-    int c, rc = 0;
-    optind = 1;
-    while (!rc && (c = getopt_long(argc, argv, "c:sf:o:d:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'c': codecs = optarg; break;
-        case 's': o->strings = 1; break;
-        case 'S': o->sep = optarg; break;
-        case 'o': o->output = optarg; break;
-        case 'f': rc = kcb_cmd_format("ncd", optarg, &o->format); break;
-        case 'D': rc = kcb_cmd_long("ncd", "--decimals", optarg, 0, 17, &dec); break;
-        case 'd':
-            if (kcb_dist_parse(optarg, &o->dist))
-                rc = kcb_usage_err("ncd", "unknown distance '%s' (ncd, cdm, clm)", optarg);
-            break;
-        case 'h': kcb_cmd_help(kcb_cmd_find("ncd"), stdout); return -1;
-        default: return kcb_bad_option("ncd", argc, argv);
-        }
-    }
-    o->decimals = (int)dec;
-    if (!rc)
-        rc = kcb_cmd_specs("ncd", codecs, &o->specs);
-    return rc;
-}
-
-static int run(int argc, char **argv)
-{
-    struct ncd_opts o = {.format = KCB_FMT_PLAIN, .dist = KCB_DIST_NCD, .sep = "", .output = "-"};
-    int rc = parse(argc, argv, &o);
-    if (rc) {
-        kcb_specs_free(&o.specs);
-        return rc < 0 ? KCB_EXIT_OK : rc;
-    }
+    struct ncd_opts o = {.format = KCB_FMT_PLAIN, .dist = KCB_DIST_NCD, .sep = "", .output = "-",
+                         .decimals = 6};
+    struct kcb_inputs in = {0};
+    struct job j = {&o, &in, NULL, 0, 0, ""};
+    int rc = kcb_opt_parse(cmd, argc, argv, apply, &o);
+    if (!rc && !o.specs.n)
+        rc = kcb_arg_specs(cmd, 'c', DEFAULT_CODECS, &o.specs);
     size_t n = (size_t)(argc - optind);
-    if (n < 2) {
-        kcb_specs_free(&o.specs);
-        return kcb_usage_err("ncd", "needs at least two inputs (files, '-' for stdin, or -s "
-                             "strings), got %zu", n);
-    }
-    struct inputs in = {0};
-    rc = load(&o, argv + optind, n, &in);
+    if (!rc && n < 2)
+        rc = kcb_usage_err(cmd->name, "needs at least two inputs (files, '-' for stdin, or -s "
+                           "strings), got %zu", n);
     if (!rc)
-        rc = compute_and_write(&o, &in);
-    inputs_free(&in);
+        rc = load(cmd, &o, argv + optind, n, &in);
+    j.matrix = n > 2 || o.format == KCB_FMT_PHYLIP;
+    if (!rc && !(j.s = calloc(o.specs.n, sizeof *j.s)))
+        rc = kcb_fail(cmd->name, "out of memory");
+    if (!rc)
+        rc = compute_all(cmd, &j);
+    if (!rc)
+        rc = write_all(cmd, &j);
+    for (size_t k = 0; j.s && k < o.specs.n; k++) {
+        free(j.s[k].single);
+        free(j.s[k].pair);
+    }
+    free(j.s);
+    kcb_inputs_free(&in);
     kcb_specs_free(&o.specs);
     return rc;
 }
 
 const struct kcb_cmd kcb_cmd_ncd = {
-    "ncd", run, "compression distance of two inputs, or the matrix of several",
-    "usage: kcbench ncd [-c CODECS] [-s] [--sep STR] [--distance ncd|cdm|clm]\n"
-    "                   [--format plain|table|csv|json|phylip|md] [-o FILE] INPUT INPUT...\n\n"
+    "ncd", "compression distance of two inputs, or the matrix of several",
+    "[-c CODECS] [-s] [--sep STR] [-d ncd|cdm|clm] [-f FORMAT] [-o FILE]\n"
+    "            INPUT INPUT...",
     "Prints the compression distance of two inputs, or with more than two the labelled\n"
     "matrix whose entry (i,j) comes from C(x_i), C(x_j) and C(x_i.sep.x_j). The diagonal\n"
-    "and any asymmetry are what the compressor gives: nothing is forced to 0 or symmetrised.\n\n"
-    "  -c, --codec LIST    compressors, NAME[:LEVEL][,NAME[:LEVEL]...] (default gzip:9);\n"
-    "                      'zstd:1,3,19' gives several levels, 'xz:all' every level,\n"
-    "                      'all' every codec at its default; one result per compressor\n"
-    "  -s, --strings       every INPUT is a literal string, not a file\n"
-    "      --sep STR       inserted between x and y (default: nothing; Jiang et al. 2023\n"
-    "                      used one space)\n"
-    "  -d, --distance D    ncd  (C(xy) - min(C(x),C(y))) / max(C(x),C(y))   (default)\n"
-    "                      cdm  C(xy) / (C(x) + C(y))\n"
-    "                      clm  1 - (C(x) + C(y) - C(xy)) / C(xy)\n"
-    "  -f, --format F      plain (default), table, csv, json, phylip, md; json for a pair\n"
-    "                      gives C(x), C(y), C(xy) and the distance\n"
-    "      --decimals N    digits after the point (default 6)\n"
-    "  -o, --output FILE   write there (atomically) instead of standard output\n\n"
+    "and any asymmetry are what the compressor gives: nothing is forced to 0 or symmetrised.\n",
+    opts,
     "INPUT is a file, or '-' for standard input. Inputs are bytes: binary data and invalid\n"
     "UTF-8 are compressed as they are. Empty inputs are valid: C(empty) is the container\n"
     "size, so the NCD of two empty inputs is (C(e) - C(e)) / C(e) = 0.\n",
+    run,
 };

@@ -1,22 +1,16 @@
 /* A progress bar with rate and ETA on stderr, drawn only when stderr is a terminal. */
 #include "progress.h"
 
+#include "kcb/clock.h"
+
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <unistd.h>
-
-double kcb_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 void kcb_progress_start(struct kcb_progress *p, const char *what)
 {
     p->what = what;
-    p->t0 = kcb_now();
+    p->t0 = kcb_clock();
     p->on = isatty(STDERR_FILENO) && !getenv("NO_COLOR") && !getenv("KCB_NO_PROGRESS");
 }
 
@@ -25,7 +19,7 @@ void kcb_progress_show(void *arg, size_t done, size_t total)
     struct kcb_progress *p = arg;
     if (!p->on || total == 0)
         return;
-    double el = kcb_now() - p->t0, rate = el > 0 ? (double)done / el : 0;
+    double el = kcb_clock() - p->t0, rate = el > 0 ? (double)done / el : 0;
     double eta = rate > 0 ? (double)(total - done) / rate : 0;
     int width = 30, fill = (int)((double)width * (double)done / (double)total);
     char bar[64];

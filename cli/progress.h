@@ -1,6 +1,6 @@
-/* A progress line on stderr (rate and ETA), shown only when stderr is a terminal. */
-#ifndef KCB_CMD_PROGRESS_H
-#define KCB_CMD_PROGRESS_H
+/* cli: a progress line on stderr (rate and ETA), shown only when stderr is a terminal. */
+#ifndef KCB_CLI_PROGRESS_H
+#define KCB_CLI_PROGRESS_H
 
 #include <stddef.h>
 
@@ -16,7 +16,5 @@ void kcb_progress_start(struct kcb_progress *p, const char *what);
 void kcb_progress_show(void *arg, size_t done, size_t total);
 /* Clears the line. */
 void kcb_progress_end(struct kcb_progress *p);
-/* Monotonic time in seconds. */
-double kcb_now(void);
 
 #endif

@@ -1,238 +1,120 @@
-/* kcbench tree: the neighbour-joining tree of a distance matrix, as Newick and a gnuplot figure. */
-#include <errno.h>
-#include <getopt.h>
-#include <math.h>
+/* kcbench tree: the neighbour-joining tree of a distance matrix, as Newick, a node table and a figure. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
-#include "plot.h"
+#include "args.h"
+#include "figure.h"
 #include "kcb/err.h"
 #include "kcb/io.h"
 #include "kcb/matrix.h"
 #include "kcb/text.h"
 #include "kcb/tree.h"
+#include "output.h"
+#include "columns.h"
 
-#ifdef KCB_HAVE_JANSSON
-#include <jansson.h>
-#endif
+#define CMD "tree"
 
 enum input_format { IN_AUTO, IN_PHYLIP, IN_JSON };
+static const char *const input_names[] = {"auto", "phylip", "json"};
+
+static const struct kcb_opt opts[] = {
+    {'i', "input-format", "F",
+     "auto (default: JSON if the text starts with '[' or '{',\n"
+     "else PHYLIP), phylip (square or lower-triangular, strict or\n"
+     "relaxed), json (as 'kcbench ncd -f json' writes: one record\n"
+     "per pair, or {\"labels\", \"matrix\"} objects)", "phylip"},
+    {KCB_OPT_LONG + 1, "index", "I",
+     "which matrix when the input holds several, as 'ncd -c\n"
+     "gzip:9,xz:6' writes (default 0, the first)", "0"},
+    {'f', "format", "F",
+     "newick (default); table, md, csv, tsv or json list the nodes:\n"
+     "node, parent, branch length, and the label of a leaf", "json"},
+    {'o', "output", "FILE", "write there (atomically), not to standard output", "out.nwk"},
+    {KCB_OPT_LONG + 2, "svg", "FIG.svg",
+     "also draw the tree: writes the gnuplot script FIG.gp (kept,\n"
+     "to restyle and re-run) and runs gnuplot on it; the drawing\n"
+     "is rooted at the midpoint of the longest leaf-to-leaf path", "fig.svg"},
+    {KCB_OPT_LONG + 3, "title", "TEXT", "the figure's title (default: 'neighbour joining: MATRIX')",
+     "UDHR"},
+    {0, NULL, NULL, NULL, NULL},
+};
 
 struct tree_opts {
     const char *input;   /* MATRIX; "-" is standard input */
     const char *name;    /* how messages name the input */
-    const char *output;  /* Newick goes there; "-" is standard output */
+    const char *output;  /* "-" is standard output */
     const char *svg;     /* NULL: no figure */
     const char *title;   /* NULL: a title naming the input */
     enum input_format in;
+    enum kcb_format format; /* KCB_FMT_PHYLIP stands for newick */
     long index;          /* which matrix of several, 0 = the first */
 };
 
-/* ---- reading the matrix ---- */
-
-static int is_blank(char c)
+static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    struct tree_opts *o = ctx;
+    int i;
+    switch (key) {
+    case 'i':
+        if ((i = kcb_name_find(input_names, 3, arg)) < 0)
+            return kcb_usage_err(CMD, "-i: unknown input format '%s' (auto, phylip, json)", arg);
+        o->in = (enum input_format)i;
+        return KCB_EXIT_OK;
+    case 'f':
+        if (strcmp(arg, "newick") == 0) {
+            o->format = KCB_FMT_PHYLIP;
+            return KCB_EXIT_OK;
+        }
+        return kcb_arg_format(cmd, key, arg, KCB_FMTS_TABLES, &o->format);
+    case 'o': o->output = arg; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 1: return kcb_arg_long(cmd, key, arg, 0, 100000, &o->index);
+    case KCB_OPT_LONG + 2: o->svg = arg; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 3: o->title = arg; return KCB_EXIT_OK;
+    }
+    return KCB_EXIT_USAGE;
 }
+
+/* ---- reading the matrix ---- */
 
 static enum input_format detect(const char *text, size_t len)
 {
     size_t k = 0;
-    while (k < len && is_blank(text[k]))
+    while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n'))
         k++;
     return k < len && (text[k] == '[' || text[k] == '{') ? IN_JSON : IN_PHYLIP;
-}
-
-/* Blanks out (keeping the newlines, so that line numbers stay) the index matrices before
- * the wanted one: each is a line with its size n and then n non-blank rows. Returns 0, or
- * -1 if the text ends before the wanted matrix or a size is not a number. */
-static int phylip_skip(char *text, size_t len, long index)
-{
-    size_t k = 0;
-    for (long m = 0; m < index; m++) {
-        long rows = -1;
-        while (rows != 0) {
-            while (k < len && is_blank(text[k]))
-                k++;
-            if (k >= len)
-                return -1;
-            if (rows < 0) {
-                char *e;
-                rows = strtol(text + k, &e, 10);
-                if (e == text + k || rows <= 0)
-                    return -1;
-            } else {
-                rows--;
-            }
-            for (; k < len && text[k] != '\n'; k++)
-                text[k] = ' ';
-        }
-    }
-    while (k < len && is_blank(text[k]))
-        k++;
-    return k < len || index == 0 ? 0 : -1;
-}
-
-static int read_phylip(const struct tree_opts *o, char *text, size_t len,
-                       struct kcb_matrix **out)
-{
-    char why[256];
-    if (phylip_skip(text, len, o->index))
-        return kcb_io_err("tree", "%s: --index %ld: the input holds fewer PHYLIP matrices",
-                          o->name, o->index);
-    int rc = kcb_matrix_read_phylip(text, len, out, why, sizeof why);
-    if (rc == KCB_ENOMEM)
-        return kcb_fail("tree", "out of memory");
-    if (rc)
-        return kcb_io_err("tree", "%s: malformed PHYLIP matrix: %s", o->name, why);
-    return KCB_EXIT_OK;
-}
-
-#ifdef KCB_HAVE_JANSSON
-/* Fills m's labels from a JSON array of n strings: 0, or -1 if it is not one. */
-static int json_labels(const json_t *labels, struct kcb_matrix *m)
-{
-    if (!json_is_array(labels) || json_array_size(labels) != m->n)
-        return -1;
-    for (size_t i = 0; i < m->n; i++) {
-        const char *s = json_string_value(json_array_get(labels, i));
-        if (!s || kcb_matrix_set_label(m, i, s))
-            return -1;
-    }
-    return 0;
-}
-
-/* Fills m's values from a JSON array of n arrays of n numbers (null is NaN): 0 or -1. */
-static int json_values(const json_t *rows, struct kcb_matrix *m)
-{
-    if (!json_is_array(rows) || json_array_size(rows) != m->n)
-        return -1;
-    for (size_t i = 0; i < m->n; i++) {
-        const json_t *row = json_array_get(rows, i);
-        if (!json_is_array(row) || json_array_size(row) != m->n)
-            return -1;
-        for (size_t j = 0; j < m->n; j++) {
-            const json_t *v = json_array_get(row, j);
-            if (!json_is_number(v) && !json_is_null(v))
-                return -1;
-            m->d[i * m->n + j] = json_is_null(v) ? (double)NAN : json_number_value(v);
-        }
-    }
-    return 0;
-}
-
-/* The matrix of one {"labels": [...], "matrix": [[...], ...]} object. */
-static int json_matrix(const struct tree_opts *o, const json_t *obj, struct kcb_matrix **out)
-{
-    const json_t *labels = json_object_get(obj, "labels");
-    if (!json_is_array(labels) || !json_object_get(obj, "matrix"))
-        return kcb_io_err("tree", "%s: expected a matrix object with \"labels\" and \"matrix\" "
-                          "(as 'kcbench ncd -f json' writes for 3 or more inputs)", o->name);
-    if (kcb_matrix_new(json_array_size(labels), out))
-        return kcb_fail("tree", "out of memory");
-    if (json_labels(labels, *out) || json_values(json_object_get(obj, "matrix"), *out)) {
-        kcb_matrix_free(*out);
-        *out = NULL;
-        return kcb_io_err("tree", "%s: \"labels\" must be n strings and \"matrix\" n rows of n "
-                          "numbers", o->name);
-    }
-    return KCB_EXIT_OK;
-}
-
-static int read_json(const struct tree_opts *o, const char *text, size_t len,
-                     struct kcb_matrix **out)
-{
-    json_error_t e;
-    json_t *root = json_loadb(text, len, 0, &e);
-    if (!root)
-        return kcb_io_err("tree", "%s: malformed JSON: line %d: %s", o->name, e.line, e.text);
-    const json_t *obj = root;
-    if (json_is_array(root))
-        obj = json_array_get(root, (size_t)o->index);
-    else if (o->index != 0)
-        obj = NULL;
-    int rc = obj ? json_matrix(o, obj, out)
-                 : kcb_io_err("tree", "%s: --index %ld: the input holds fewer matrices",
-                              o->name, o->index);
-    json_decref(root);
-    return rc;
-}
-#else
-static int read_json(const struct tree_opts *o, const char *text, size_t len,
-                     struct kcb_matrix **out)
-{
-    (void)text;
-    (void)len;
-    (void)out;
-    return kcb_io_err("tree", "%s: JSON input needs kcbench built with libjansson; give a "
-                      "PHYLIP matrix ('kcbench ncd -f phylip')", o->name);
-}
-#endif
-
-/* Checks what neighbour joining needs, naming what is wrong. */
-static int check_matrix(const struct tree_opts *o, const struct kcb_matrix *m)
-{
-    if (m->n < 2)
-        return kcb_io_err("tree", "%s: a tree needs at least 2 taxa, the matrix has %zu",
-                          o->name, m->n);
-    for (size_t i = 0; i < m->n; i++)
-        for (size_t j = 0; j < m->n; j++)
-            if (!isfinite(m->d[i * m->n + j]))
-                return kcb_io_err("tree", "%s: distance (%s, %s) is not a finite number",
-                                  o->name, m->labels[i], m->labels[j]);
-    return KCB_EXIT_OK;
 }
 
 static int read_matrix(const struct tree_opts *o, struct kcb_matrix **out)
 {
     unsigned char *buf;
     size_t len;
+    char why[512];
     int rc = kcb_read_file(o->input, &buf, &len);
-    if (rc == KCB_ENOMEM)
-        return kcb_fail("tree", "%s: out of memory", o->name);
     if (rc)
-        return kcb_io_err("tree", "%s: %s", o->name, strerror(errno));
-    char *text = (char *)buf;
+        return kcb_lib_err(CMD, rc, "%s", o->name);
+    const char *text = (const char *)buf;
     enum input_format f = o->in == IN_AUTO ? detect(text, len) : o->in;
-    rc = f == IN_JSON ? read_json(o, text, len, out) : read_phylip(o, text, len, out);
+    rc = f == IN_JSON ? kcb_matrix_read_json(text, len, (size_t)o->index, out, why, sizeof why)
+                      : kcb_matrix_read_phylip(text, len, (size_t)o->index, out, why, sizeof why);
     free(buf);
-    if (!rc && (rc = check_matrix(o, *out)) != 0) {
+    if (rc == KCB_ENOMEM)
+        return kcb_fail(CMD, "out of memory");
+    if (rc == KCB_EFORMAT)
+        return kcb_io_err(CMD, "%s: malformed %s matrix: %s", o->name,
+                          f == IN_JSON ? "JSON" : "PHYLIP", why);
+    if (rc)
+        return kcb_io_err(CMD, "%s: %s", o->name, why);
+    if (kcb_matrix_check(*out, why, sizeof why)) {
         kcb_matrix_free(*out);
         *out = NULL;
+        return kcb_io_err(CMD, "%s: %s", o->name, why);
     }
-    return rc;
+    return KCB_EXIT_OK;
 }
 
 /* ---- the figure ---- */
 
 enum { ROW_PX = 20, CHAR_PX = 7, LABEL_CHARS_MAX = 80 };
-
-/*
- * Writes s as a single-quoted gnuplot string, for text set 'noenhanced': labels are file names,
- * printed as they are. (The svg terminal leaves a literal '&' of enhanced text unescaped, which
- * breaks the XML.) Control characters become blanks and invalid UTF-8 '?', which XML needs.
- */
-static void gp_text(FILE *fp, const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    fputc('\'', fp);
-    while (n) {
-        size_t k = kcb_utf8_len(p, n);
-        if (k == 0 || *p < 0x20) {
-            fputc(k == 0 ? '?' : ' ', fp);
-            k = 1;
-        } else {
-            if (*p == '\'')
-                fputc('\'', fp);
-            fwrite(p, 1, k, fp);
-        }
-        p += k;
-        n -= k;
-    }
-    fputc('\'', fp);
-}
 
 static size_t longest_label(const struct kcb_tree *t)
 {
@@ -250,7 +132,7 @@ static void figure_axes(FILE *fp, const struct tree_opts *o, const struct kcb_tr
     double w = l->width > 0 ? l->width : 1.0;
     double room = (double)label_px / (double)(width - 120); /* < 1: see write_figure */
     fputs("set title ", fp);
-    gp_text(fp, o->title);
+    kcb_plot_text(fp, o->title);
     fputs(" noenhanced\nunset key\nunset ytics\nset border 1\nset xtics nomirror out\n"
           "set xlabel \"distance from the root (midpoint-rooted neighbour joining)\"\n", fp);
     fprintf(fp, "set xrange [%.9g:%.9g]\n", -0.02 * w, w / (1 - room));
@@ -261,7 +143,7 @@ static void figure_labels(FILE *fp, const struct kcb_tree *t, const struct kcb_t
 {
     for (size_t k = 0; k < l->ntips; k++) {
         fprintf(fp, "set label %zu ", k + 1);
-        gp_text(fp, t->labels[l->tip[k].leaf]);
+        kcb_plot_text(fp, t->labels[l->tip[k].leaf]);
         fprintf(fp, " at %.9g,%.9g left offset character 0.6,0 noenhanced\n", l->tip[k].x,
                 l->tip[k].y);
     }
@@ -286,7 +168,7 @@ static int write_figure(const struct tree_opts *o, const struct kcb_tree *t,
     int label_px = CHAR_PX * (int)longest_label(t) + 20;
     int width = 720 + label_px, height = 120 + ROW_PX * (int)l->ntips;
     struct kcb_plot p;
-    int rc = kcb_plot_open("tree", &p, o->svg, width, height < 300 ? 300 : height);
+    int rc = kcb_plot_open(CMD, &p, o->svg, width, height < 300 ? 300 : height);
     if (rc)
         return rc;
     figure_axes(p.fp, o, l, width, label_px);
@@ -295,84 +177,64 @@ static int write_figure(const struct tree_opts *o, const struct kcb_tree *t,
     fputs("plot $BRANCHES using 1:2:($3-$1):($4-$2) with vectors nohead lw 1.5 lc rgb "
           "'#1f4e79', \\\n     $TIPS using 1:2 with points pt 7 ps 0.5 lc rgb '#1f4e79'\n",
           p.fp);
-    return kcb_plot_run("tree", &p);
+    return kcb_plot_run(CMD, &p);
 }
 
 static int figure(const struct tree_opts *o, const struct kcb_tree *t)
 {
     struct kcb_tree_layout *l;
     if (kcb_tree_layout(t, &l))
-        return kcb_fail("tree", "out of memory");
+        return kcb_fail(CMD, "out of memory");
     int rc = write_figure(o, t, l);
     kcb_tree_layout_free(l);
     return rc;
 }
 
-/* ---- the command ---- */
+/* ---- writing ---- */
 
-static int write_newick(const struct tree_opts *o, const struct kcb_tree *t)
+static int node_row(void *arg, size_t v, struct kcb_cell *c)
+{
+    const struct kcb_tree *t = arg;
+    const struct kcb_tree_node *nd = &t->node[v];
+    c[NODE_NODE] = kcb_cell_uint(v);
+    c[NODE_PARENT] = nd->parent == KCB_TREE_NONE ? kcb_cell_null() : kcb_cell_uint(nd->parent);
+    c[NODE_LENGTH] = kcb_cell_real(nd->length);
+    c[NODE_LABEL] = v < t->nleaves ? kcb_cell_text(t->labels[v]) : kcb_cell_null();
+    return KCB_OK;
+}
+
+/* The nodes as a table: leaves first (in matrix order), then the joins, the top one last. */
+static int write_nodes(FILE *fp, const struct tree_opts *o, struct kcb_tree *t)
+{
+    struct kcb_out out;
+    kcb_out_init(&out, fp, o->format);
+    return kcb_table_write(&out, kcb_node_cols, NODE_NCOLS, NULL, t->nnodes, node_row, t);
+}
+
+static int write_tree(const struct tree_opts *o, struct kcb_tree *t)
 {
     kcb_afile *af;
     FILE *fp;
-    if (kcb_afile_open(o->output, &af, &fp))
-        return kcb_io_err("tree", "%s: %s", o->output, strerror(errno));
-    if (kcb_tree_newick(t, fp)) {
-        kcb_afile_abort(af);
-        return kcb_io_err("tree", "%s: write error", o->output);
-    }
-    if (kcb_afile_commit(af))
-        return kcb_io_err("tree", "%s: %s", o->output, strerror(errno));
-    return KCB_EXIT_OK;
-}
-
-static int parse_input_format(const char *text, enum input_format *out)
-{
-    static const char *const names[] = {"auto", "phylip", "json"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(text, names[i]) == 0) {
-            *out = (enum input_format)i;
-            return KCB_EXIT_OK;
-        }
-    return kcb_usage_err("tree", "unknown input format '%s' (auto, phylip, json)", text);
-}
-
-static int parse(int argc, char **argv, struct tree_opts *o)
-{
-    static const struct option opts[] = {
-        {"format", required_argument, 0, 'f'}, {"input-format", required_argument, 0, 'i'},
-        {"output", required_argument, 0, 'o'}, {"svg", required_argument, 0, 'S'},
-        {"title", required_argument, 0, 'T'},  {"index", required_argument, 0, 'I'},
-        {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
-    int c, rc = 0;
-    optind = 1;
-    while (!rc && (c = getopt_long(argc, argv, "f:i:o:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            if (strcmp(optarg, "newick") != 0)
-                rc = kcb_usage_err("tree", "unknown format '%s' (tree writes newick; -i sets "
-                                   "the input format)", optarg);
-            break;
-        case 'i': rc = parse_input_format(optarg, &o->in); break;
-        case 'o': o->output = optarg; break;
-        case 'S': o->svg = optarg; break;
-        case 'T': o->title = optarg; break;
-        case 'I': rc = kcb_cmd_long("tree", "--index", optarg, 0, 100000, &o->index); break;
-        case 'h': kcb_cmd_help(kcb_cmd_find("tree"), stdout); return -1;
-        default: return kcb_bad_option("tree", argc, argv);
-        }
-    }
-    if (!rc && argc - optind != 1)
-        rc = kcb_usage_err("tree", "needs one MATRIX (a file, or '-' for standard input), "
-                           "got %d", argc - optind);
-    return rc;
-}
-
-static int run(int argc, char **argv)
-{
-    struct tree_opts o = {.output = "-", .in = IN_AUTO};
-    int rc = parse(argc, argv, &o);
+    int rc = kcb_output_open(CMD, o->output, &af, &fp);
     if (rc)
-        return rc < 0 ? KCB_EXIT_OK : rc;
+        return rc;
+    rc = o->format == KCB_FMT_PHYLIP ? kcb_tree_newick(t, fp) : write_nodes(fp, o, t);
+    if (rc)
+        rc = kcb_lib_err(CMD, rc, "%s", o->output);
+    return kcb_output_close(CMD, o->output, af, rc);
+}
+
+/* ---- the command ---- */
+
+static int run(const struct kcb_cmd *cmd, int argc, char **argv)
+{
+    struct tree_opts o = {.output = "-", .in = IN_AUTO, .format = KCB_FMT_PHYLIP};
+    int rc = kcb_opt_parse(cmd, argc, argv, apply, &o);
+    if (rc)
+        return rc;
+    if (argc - optind != 1)
+        return kcb_usage_err(CMD, "needs one MATRIX (a file, or '-' for standard input), got %d",
+                             argc - optind);
     o.input = argv[optind];
     o.name = strcmp(o.input, "-") == 0 ? "standard input" : o.input;
     char title[512];
@@ -384,39 +246,29 @@ static int run(int argc, char **argv)
     struct kcb_tree *t = NULL;
     rc = read_matrix(&o, &m);
     if (!rc && kcb_nj(m, &t))
-        rc = kcb_fail("tree", "out of memory"); /* read_matrix checked n and finiteness */
+        rc = kcb_fail(CMD, "out of memory"); /* read_matrix checked n and finiteness */
     if (!rc && o.svg)
         rc = figure(&o, t);
     if (!rc)
-        rc = write_newick(&o, t);
+        rc = write_tree(&o, t);
     kcb_tree_free(t);
     kcb_matrix_free(m);
     return rc;
 }
 
 const struct kcb_cmd kcb_cmd_tree = {
-    "tree", run, "neighbour-joining tree of a distance matrix, as Newick and a figure",
-    "usage: kcbench tree [-i auto|phylip|json] [--index I] [-f newick] [-o FILE]\n"
-    "                    [--svg FIG.svg] [--title TEXT] MATRIX\n\n"
+    "tree", "neighbour-joining tree of a distance matrix, as Newick and a figure",
+    "[-i auto|phylip|json] [--index I] [-f newick] [-o FILE]\n"
+    "                    [--svg FIG.svg] [--title TEXT] MATRIX",
     "Builds the neighbour-joining tree (Saitou & Nei 1987) of a distance matrix and writes\n"
     "it in Newick, unrooted: the last join is the outer trifurcation. Lengths are printed\n"
     "with 6 decimals; negative ones are set to 0. NCD matrices are neither symmetric nor\n"
     "zero on the diagonal: d(i,j) is taken as (d_ij + d_ji) / 2 and the diagonal is not\n"
-    "used. Ties between equally good joins go to the first pair in matrix order.\n\n"
-    "  -i, --input-format F  auto (default: JSON if the text starts with '[' or '{',\n"
-    "                        else PHYLIP), phylip (square or lower-triangular, strict or\n"
-    "                        relaxed), json (as 'kcbench ncd -f json' writes; needs a\n"
-    "                        build with libjansson)\n"
-    "      --index I         which matrix when the input holds several, as 'ncd -c\n"
-    "                        gzip:9,xz:6' writes (default 0, the first)\n"
-    "  -f, --format newick   the output format (the only one)\n"
-    "  -o, --output FILE     write the Newick there (atomically), not to standard output\n"
-    "      --svg FIG.svg     also draw the tree: writes the gnuplot script FIG.gp (kept,\n"
-    "                        to restyle and re-run) and runs gnuplot on it; the drawing\n"
-    "                        is rooted at the midpoint of the longest leaf-to-leaf path\n"
-    "      --title TEXT      the figure's title (default: 'neighbour joining: MATRIX')\n\n"
+    "used. Ties between equally good joins go to the first pair in matrix order.\n",
+    opts,
     "MATRIX is a file, or '-' for standard input. Exit status 3 for a missing or malformed\n"
     "matrix, fewer than 2 taxa, a distance that is not a finite number, or gnuplot missing\n"
     "or failing.\n\n"
     "example: kcbench ncd -f phylip s/* | kcbench tree --svg tree.svg -\n",
+    run,
 };

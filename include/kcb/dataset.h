@@ -1,10 +1,10 @@
-/* Labelled text datasets: readers for TSV, CSV, fastText and directory layouts, and a shared label table. */
+/* lib/data: labelled text datasets: the label table and the TSV, CSV, fastText and directory readers. */
 #ifndef KCB_DATASET_H
 #define KCB_DATASET_H
 
 #include <stddef.h>
 
-#include "kcb/dist.h"
+#include "kcb/blob.h"
 
 /* The longest document a reader accepts, in bytes; longer ones are KCB_ERANGE. */
 #define KCB_DOC_MAX ((size_t)64 << 20)
@@ -51,8 +51,8 @@ struct kcb_dataset {
     struct kcb_blob *text;     /* n texts; the bytes live in arena */
     int *label;                /* n ids into labels */
     long *line;                /* 1-based line where each document starts; 0 for dir documents */
-    struct kcb_labels *labels; /* borrowed if passed to load, else owned */
-    enum kcb_informat format;  /* the format actually read (never KCB_IN_AUTO) */
+    struct kcb_labels *labels; /* never NULL; borrowed if passed to load, else owned */
+    enum kcb_informat format;  /* the format read; KCB_IN_AUTO only for a model file's data */
     unsigned char *arena;      /* owned: every text, one after another in load order */
     int owns_labels;           /* 1 when kcb_dataset_free() frees labels */
 };

@@ -1,4 +1,4 @@
-/* Error codes shared by the whole kcbench library: functions return 0 or a negative kcb_err. */
+/* lib/base: error codes shared by the whole kcbench library: functions return 0 or a negative kcb_err. */
 #ifndef KCB_ERR_H
 #define KCB_ERR_H
 

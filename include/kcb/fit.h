@@ -1,4 +1,4 @@
-/* Scaling-law fits: a straight line in log-log, and a power law above a floor, y = E + A x^-alpha. */
+/* lib/probe: scaling-law fits: a straight line in log-log, and a power law above a floor, y = E + A x^-alpha. */
 #ifndef KCB_FIT_H
 #define KCB_FIT_H
 

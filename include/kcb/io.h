@@ -16,8 +16,8 @@ int kcb_read_file(const char *path, unsigned char **buf, size_t *n);
 typedef struct kcb_afile kcb_afile;
 
 /*
- * Opens a temporary file beside path ("-" means standard output, written directly) and
- * sets *f to it and *fp to its stream. Returns 0 or KCB_EIO (errno set).
+ * Opens a temporary file beside path and sets *f to it and *fp to its stream; the file
+ * takes path's name when committed. Returns 0, KCB_EIO (errno set) or KCB_ENOMEM.
  */
 int kcb_afile_open(const char *path, kcb_afile **f, FILE **fp);
 

@@ -1,11 +1,11 @@
-/* The model file of `kcbench index`: a training set with its compressed sizes, checksummed. */
+/* lib/data: the model file of `kcbench index`: a training set with its compressed sizes, checksummed. */
 #ifndef KCB_MODEL_H
 #define KCB_MODEL_H
 
 #include <stddef.h>
 
-#include "kcb/codec.h"
-#include "kcb/dist.h"
+#include "kcb/dataset.h"
+#include "kcb/spec.h"
 
 /*
  * A training set saved once: texts, labels, and C(text) for each compressor, so that
@@ -17,20 +17,17 @@
  * label, u64 length, text; then nspecs × ndocs u64 sizes.
  */
 struct kcb_model {
-    struct kcb_specs specs;    /* compressors the sizes were made with */
-    size_t nlabels;
-    char **labels;             /* nlabels names */
-    size_t n;                  /* documents */
-    struct kcb_blob *text;     /* n texts */
-    int *label;                /* n label ids */
-    size_t *sizes;             /* specs.n × n: sizes[s * n + i] = C(text[i]) under spec s */
-    unsigned char *store;      /* owned storage of a model read from a file; NULL for a view */
+    struct kcb_specs specs;     /* compressors the sizes were made with */
+    struct kcb_dataset *data;   /* the texts and labels; its arena holds the file's bytes */
+    size_t *sizes;              /* specs.n × data->n: sizes[s * n + i] = C(text[i]) under spec s */
 };
 
 #define KCB_MODEL_VERSION 1
 
-/* Writes m to path atomically. m's arrays are only read. Returns 0 or kcb_err (KCB_EIO: errno). */
-int kcb_model_write(const char *path, const struct kcb_model *m);
+/* Writes a model of d with sizes (specs->n × d->n, as in struct kcb_model) to path
+ * atomically; everything is only read. Returns 0 or kcb_err (KCB_EIO: errno set). */
+int kcb_model_write(const char *path, const struct kcb_specs *specs, const struct kcb_dataset *d,
+                    const size_t *sizes);
 
 /*
  * Reads a model. Returns 0; KCB_EIO (errno set); KCB_ECORRUPT for a foreign, truncated or

@@ -4,6 +4,9 @@
 
 #include <stddef.h>
 
+/* Called on the calling thread now and then with the items done so far. */
+typedef void (*kcb_progress_fn)(void *arg, size_t done, size_t total);
+
 /*
  * Items 0..n-1 are handed out one at a time to workers; each item must write only its own
  * results, so the outcome is the same for any number of threads and any schedule.
@@ -19,7 +22,7 @@ struct kcb_parallel {
     /* Optional: tears down worker w's state; called for every worker whose init ran. */
     void (*fini)(void *arg, size_t w);
     /* Optional: called on the calling thread about every 250 ms and once at the end. */
-    void (*progress)(void *arg, size_t done, size_t total);
+    kcb_progress_fn progress;
 };
 
 /* Returns the number of workers kcb_parallel_run will use for threads (0 = cores). */

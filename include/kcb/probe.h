@@ -1,11 +1,12 @@
-/* Compression-equals-learning probes: concatenation gain, the window sweep, and the cost of new data. */
+/* lib/probe: compression-equals-learning probes: concatenation gain, the window sweep, the cost of new data. */
 #ifndef KCB_PROBE_H
 #define KCB_PROBE_H
 
 #include <stddef.h>
 
-#include "kcb/codec.h"
-#include "kcb/dist.h"
+#include "kcb/blob.h"
+#include "kcb/fit.h"
+#include "kcb/spec.h"
 
 /* What C says about two corpora X and Y. */
 struct kcb_concat {
@@ -53,7 +54,8 @@ struct kcb_scaling_point {
  * For each prefix length n on a log grid from `from` up to the data's size less chunks*chunk,
  * measures the bits per byte of each of the next `chunks` chunks of `chunk` bytes given the
  * first n bytes (each chunk on its own after the prefix). Sets *count points in out (at most
- * cap, also at most `points` sizes spread evenly in log n). Returns 0 or kcb_err
+ * cap, also at most `points` sizes spread evenly in log n, as kcb_log_grid makes them: one
+ * point is the largest prefix). Returns 0 or kcb_err
  * (KCB_EINVAL when the data is too short for one point).
  */
 int kcb_scaling_bytes(const struct kcb_spec *spec, const unsigned char *x, size_t n, size_t from,

@@ -6,22 +6,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-enum kcb_format {
-    KCB_FMT_PLAIN,
-    KCB_FMT_TABLE,
-    KCB_FMT_CSV,
-    KCB_FMT_JSON,
-    KCB_FMT_PHYLIP,
-    KCB_FMT_MD,
-};
-
-/* Sets *out from a format name ("plain", "table", "csv", "json", "phylip", "md"/"markdown"):
- * 0 or KCB_EINVAL. */
-int kcb_format_parse(const char *name, enum kcb_format *out);
-
-/* Returns the canonical name of f (static storage). */
-const char *kcb_format_name(enum kcb_format f);
-
 /* Writes s as a JSON string literal (quotes included); invalid UTF-8 becomes U+FFFD. */
 void kcb_json_str(FILE *fp, const char *s);
 

@@ -1,4 +1,4 @@
-/* Neighbour-joining trees from distance matrices: building, Newick output and a drawing layout. */
+/* lib/tree: neighbour-joining trees from distance matrices: building, Newick output and a drawing layout. */
 #ifndef KCB_TREE_H
 #define KCB_TREE_H
 

@@ -65,7 +65,7 @@ int kcb_read_file(const char *path, unsigned char **buf, size_t *n)
 
 struct kcb_afile {
     FILE *fp;
-    char *path, *tmp; /* tmp NULL when writing to standard output */
+    char *path, *tmp;
 };
 
 int kcb_afile_open(const char *path, kcb_afile **f, FILE **fp)
@@ -73,32 +73,28 @@ int kcb_afile_open(const char *path, kcb_afile **f, FILE **fp)
     kcb_afile *a = calloc(1, sizeof *a);
     if (!a)
         return KCB_ENOMEM;
-    if (strcmp(path, "-") == 0) {
-        a->fp = stdout;
-    } else {
-        size_t len = strlen(path) + 16;
-        a->path = strdup(path);
-        a->tmp = malloc(len);
-        if (!a->path || !a->tmp) {
-            kcb_afile_abort(a);
-            return KCB_ENOMEM;
-        }
-        snprintf(a->tmp, len, "%s.tmp.XXXXXX", path);
-        int fd = mkstemp(a->tmp);
-        if (fd < 0 || !(a->fp = fdopen(fd, "wb"))) {
-            int e = errno;
-            if (fd >= 0) {
-                close(fd);
-                unlink(a->tmp); /* mkstemp created it */
-            }
-            free(a->tmp);
-            a->tmp = NULL;
-            kcb_afile_abort(a);
-            errno = e;
-            return KCB_EIO;
-        }
-        fchmod(fd, 0644);
+    size_t len = strlen(path) + 16;
+    a->path = strdup(path);
+    a->tmp = malloc(len);
+    if (!a->path || !a->tmp) {
+        kcb_afile_abort(a);
+        return KCB_ENOMEM;
     }
+    snprintf(a->tmp, len, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(a->tmp);
+    if (fd < 0 || !(a->fp = fdopen(fd, "wb"))) {
+        int e = errno;
+        if (fd >= 0) {
+            close(fd);
+            unlink(a->tmp); /* mkstemp created it */
+        }
+        free(a->tmp);
+        a->tmp = NULL;
+        kcb_afile_abort(a);
+        errno = e;
+        return KCB_EIO;
+    }
+    fchmod(fd, 0644);
     *f = a;
     *fp = a->fp;
     return KCB_OK;
@@ -107,11 +103,6 @@ int kcb_afile_open(const char *path, kcb_afile **f, FILE **fp)
 int kcb_afile_commit(kcb_afile *f)
 {
     int rc = KCB_OK;
-    if (!f->tmp) {
-        rc = fflush(f->fp) || ferror(f->fp) ? KCB_EIO : KCB_OK;
-        free(f);
-        return rc;
-    }
     if (fflush(f->fp) || ferror(f->fp) || fsync(fileno(f->fp)))
         rc = KCB_EIO;
     if (fclose(f->fp))

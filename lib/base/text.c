@@ -1,29 +1,8 @@
-/* Escaping for JSON and CSV output, and the names of output formats. */
+/* Text helpers: UTF-8 validation, JSON and CSV escaping, hashing, and lookup in name tables. */
 #include <math.h>
 #include <string.h>
 
-#include "kcb/err.h"
 #include "kcb/text.h"
-
-static const char *const fmt_names[] = {"plain", "table", "csv", "json", "phylip", "md"};
-
-int kcb_format_parse(const char *name, enum kcb_format *out)
-{
-    if (strcmp(name, "markdown") == 0)
-        name = "md";
-    for (size_t i = 0; i < sizeof fmt_names / sizeof fmt_names[0]; i++) {
-        if (strcmp(name, fmt_names[i]) == 0) {
-            *out = (enum kcb_format)i;
-            return KCB_OK;
-        }
-    }
-    return KCB_EINVAL;
-}
-
-const char *kcb_format_name(enum kcb_format f)
-{
-    return (unsigned)f < sizeof fmt_names / sizeof fmt_names[0] ? fmt_names[f] : "?";
-}
 
 size_t kcb_utf8_len(const unsigned char *s, size_t n)
 {

@@ -1,4 +1,4 @@
-/* The brotli codec (optional): quality = level, window 2^22; encoder memory pooled across calls. */
+/* The brotli codec (optional): quality = level, window 2^22; encoder memory cached across calls. */
 #include <brotli/decode.h>
 #include <brotli/encode.h>
 #include <stdio.h>
@@ -8,20 +8,20 @@
 #include "kcb/err.h"
 #include "cache.h"
 
-/* The brotli encoder cannot be reset, so each call creates one whose memory comes from pool. */
+/* The brotli encoder cannot be reset, so each call creates one whose memory comes from cache. */
 struct br_ctx {
-    struct kcb_pool pool;
+    struct kcb_cache cache;
     int level;
 };
 
 static void *br_alloc(void *opaque, size_t size)
 {
-    return kcb_pool_alloc(opaque, size);
+    return kcb_cache_alloc(opaque, size);
 }
 
 static void br_free(void *opaque, void *p)
 {
-    kcb_pool_free(opaque, p);
+    kcb_cache_free(opaque, p);
 }
 
 static int br_ctx_new(int level, void **ctx)
@@ -39,14 +39,14 @@ static void br_ctx_free(void *ctx)
     struct br_ctx *b = ctx;
     if (!b)
         return;
-    kcb_pool_clear(&b->pool);
+    kcb_cache_clear(&b->cache);
     free(b);
 }
 
 static int br_compress(void *ctx, const void *src, size_t n, void *dst, size_t cap, size_t *out)
 {
     struct br_ctx *b = ctx;
-    BrotliEncoderState *s = BrotliEncoderCreateInstance(br_alloc, br_free, &b->pool);
+    BrotliEncoderState *s = BrotliEncoderCreateInstance(br_alloc, br_free, &b->cache);
     if (!s)
         return KCB_ENOMEM;
     BrotliEncoderSetParameter(s, BROTLI_PARAM_QUALITY, (uint32_t)b->level);

@@ -1,4 +1,4 @@
-/* The bzip2 codec: libbz2 with blockSize100k = level; its allocations are pooled across calls. */
+/* The bzip2 codec: libbz2 with blockSize100k = level; its allocations are cached across calls. */
 #include <bzlib.h>
 #include <limits.h>
 #include <stdint.h>
@@ -10,20 +10,20 @@
 #include "kcb/err.h"
 #include "cache.h"
 
-/* libbz2 has no reset, so each call re-initialises a stream whose memory comes from pool. */
+/* libbz2 has no reset, so each call re-initialises a stream whose memory comes from cache. */
 struct bz_ctx {
-    struct kcb_pool pool;
+    struct kcb_cache cache;
     int level;
 };
 
 static void *bz_alloc(void *opaque, int items, int size)
 {
-    return kcb_pool_alloc(opaque, (size_t)items * (size_t)size);
+    return kcb_cache_alloc(opaque, (size_t)items * (size_t)size);
 }
 
 static void bz_free(void *opaque, void *p)
 {
-    kcb_pool_free(opaque, p);
+    kcb_cache_free(opaque, p);
 }
 
 static int bz_ctx_new(int level, void **ctx)
@@ -41,7 +41,7 @@ static void bz_ctx_free(void *ctx)
     struct bz_ctx *b = ctx;
     if (!b)
         return;
-    kcb_pool_clear(&b->pool);
+    kcb_cache_clear(&b->cache);
     free(b);
 }
 
@@ -51,7 +51,7 @@ static void bz_stream_init(struct bz_ctx *b, bz_stream *s, const void *src, size
     memset(s, 0, sizeof *s);
     s->bzalloc = bz_alloc;
     s->bzfree = bz_free;
-    s->opaque = &b->pool;
+    s->opaque = &b->cache;
     s->next_in = (char *)(uintptr_t)src;
     s->avail_in = (unsigned)n;
     s->next_out = dst;

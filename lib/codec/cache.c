@@ -4,65 +4,65 @@
 #include <stdlib.h>
 
 /* The smallest free block of at least size bytes, or -1. */
-static int best_free(const struct kcb_pool *pool, size_t size)
+static int best_free(const struct kcb_cache *cache, size_t size)
 {
     int best = -1;
-    for (int i = 0; i < KCB_POOL_SLOTS; i++)
-        if (pool->slot[i].p && !pool->slot[i].used && pool->slot[i].size >= size &&
-            (best < 0 || pool->slot[i].size < pool->slot[best].size))
+    for (int i = 0; i < KCB_CACHE_SLOTS; i++)
+        if (cache->slot[i].p && !cache->slot[i].used && cache->slot[i].size >= size &&
+            (best < 0 || cache->slot[i].size < cache->slot[best].size))
             best = i;
     return best;
 }
 
 /* An empty slot, else the largest free one (to be replaced by a bigger block), or -1. */
-static int spare_slot(const struct kcb_pool *pool)
+static int spare_slot(const struct kcb_cache *cache)
 {
     int spare = -1;
-    for (int i = 0; i < KCB_POOL_SLOTS; i++) {
-        if (!pool->slot[i].p)
+    for (int i = 0; i < KCB_CACHE_SLOTS; i++) {
+        if (!cache->slot[i].p)
             return i;
-        if (!pool->slot[i].used && (spare < 0 || pool->slot[i].size > pool->slot[spare].size))
+        if (!cache->slot[i].used && (spare < 0 || cache->slot[i].size > cache->slot[spare].size))
             spare = i;
     }
     return spare;
 }
 
-void *kcb_pool_alloc(struct kcb_pool *pool, size_t size)
+void *kcb_cache_alloc(struct kcb_cache *cache, size_t size)
 {
-    int i = best_free(pool, size);
+    int i = best_free(cache, size);
     if (i >= 0) {
-        pool->slot[i].used = 1;
-        return pool->slot[i].p;
+        cache->slot[i].used = 1;
+        return cache->slot[i].p;
     }
     void *p = malloc(size ? size : 1);
-    i = spare_slot(pool);
+    i = spare_slot(cache);
     if (p && i >= 0) {
-        free(pool->slot[i].p);
-        pool->slot[i].p = p;
-        pool->slot[i].size = size;
-        pool->slot[i].used = 1;
+        free(cache->slot[i].p);
+        cache->slot[i].p = p;
+        cache->slot[i].size = size;
+        cache->slot[i].used = 1;
     }
     return p;
 }
 
-void kcb_pool_free(struct kcb_pool *pool, void *p)
+void kcb_cache_free(struct kcb_cache *cache, void *p)
 {
     if (!p)
         return;
-    for (int i = 0; i < KCB_POOL_SLOTS; i++) {
-        if (pool->slot[i].p == p) {
-            pool->slot[i].used = 0;
+    for (int i = 0; i < KCB_CACHE_SLOTS; i++) {
+        if (cache->slot[i].p == p) {
+            cache->slot[i].used = 0;
             return;
         }
     }
     free(p);
 }
 
-void kcb_pool_clear(struct kcb_pool *pool)
+void kcb_cache_clear(struct kcb_cache *cache)
 {
-    for (int i = 0; i < KCB_POOL_SLOTS; i++) {
-        free(pool->slot[i].p);
-        pool->slot[i].p = NULL;
-        pool->slot[i].used = 0;
+    for (int i = 0; i < KCB_CACHE_SLOTS; i++) {
+        free(cache->slot[i].p);
+        cache->slot[i].p = NULL;
+        cache->slot[i].used = 0;
     }
 }

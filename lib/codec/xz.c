@@ -8,22 +8,22 @@
 #include "cache.h"
 
 /* One encoder and one decoder stream, re-initialised in place so liblzma reuses its memory;
- * what liblzma still allocates per stream (its index) comes from pool. */
+ * what liblzma still allocates per stream (its index) comes from cache. */
 struct xz_ctx {
     lzma_stream enc, dec;
     uint32_t preset;
-    struct kcb_pool pool;
+    struct kcb_cache cache;
     lzma_allocator allocator;
 };
 
 static void *xz_alloc(void *opaque, size_t nmemb, size_t size)
 {
-    return size && nmemb > SIZE_MAX / size ? NULL : kcb_pool_alloc(opaque, nmemb * size);
+    return size && nmemb > SIZE_MAX / size ? NULL : kcb_cache_alloc(opaque, nmemb * size);
 }
 
 static void xz_free(void *opaque, void *p)
 {
-    kcb_pool_free(opaque, p);
+    kcb_cache_free(opaque, p);
 }
 
 static int xz_ctx_new(int level, void **ctx)
@@ -34,7 +34,7 @@ static int xz_ctx_new(int level, void **ctx)
     x->enc = (lzma_stream)LZMA_STREAM_INIT;
     x->dec = (lzma_stream)LZMA_STREAM_INIT;
     x->preset = (uint32_t)level;
-    x->allocator = (lzma_allocator){xz_alloc, xz_free, &x->pool};
+    x->allocator = (lzma_allocator){xz_alloc, xz_free, &x->cache};
     x->enc.allocator = &x->allocator;
     x->dec.allocator = &x->allocator;
     *ctx = x;
@@ -48,7 +48,7 @@ static void xz_ctx_free(void *ctx)
         return;
     lzma_end(&x->enc);
     lzma_end(&x->dec);
-    kcb_pool_clear(&x->pool);
+    kcb_cache_clear(&x->cache);
     free(x);
 }
 

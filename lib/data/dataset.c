@@ -20,13 +20,11 @@ static const char *const informat_names[] = {"auto", "tsv", "csv", "fasttext", "
 
 int kcb_informat_parse(const char *name, enum kcb_informat *out)
 {
-    for (size_t i = 0; i < sizeof informat_names / sizeof informat_names[0]; i++) {
-        if (strcmp(name, informat_names[i]) == 0) {
-            *out = (enum kcb_informat)i;
-            return KCB_OK;
-        }
-    }
-    return KCB_EINVAL;
+    int i = kcb_name_find(informat_names, sizeof informat_names / sizeof informat_names[0], name);
+    if (i < 0)
+        return KCB_EINVAL;
+    *out = (enum kcb_informat)i;
+    return KCB_OK;
 }
 
 const char *kcb_informat_name(enum kcb_informat f)

@@ -1,4 +1,4 @@
-/* Reading and writing the checksummed model file of `kcbench index`. */
+/* Reading and writing the checksummed model file of `kcbench index`: a dataset with its compressed sizes. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -49,38 +49,40 @@ static void put_u(struct wbuf *b, uint64_t v, int bytes)
     put(b, le, (size_t)bytes);
 }
 
-static void put_payload(struct wbuf *b, const struct kcb_model *m)
+static void put_payload(struct wbuf *b, const struct kcb_specs *specs,
+                        const struct kcb_dataset *d, const size_t *sizes)
 {
-    put_u(b, m->specs.n, 4);
-    for (size_t s = 0; s < m->specs.n; s++) {
-        const char *name = m->specs.v[s].codec->name;
+    put_u(b, specs->n, 4);
+    for (size_t s = 0; s < specs->n; s++) {
+        const char *name = specs->v[s].codec->name;
         put_u(b, strlen(name), 2);
         put(b, name, strlen(name));
-        put_u(b, (uint32_t)(int32_t)m->specs.v[s].level, 4);
+        put_u(b, (uint32_t)(int32_t)specs->v[s].level, 4);
     }
-    put_u(b, m->nlabels, 4);
-    for (size_t l = 0; l < m->nlabels; l++) {
-        put_u(b, strlen(m->labels[l]), 4);
-        put(b, m->labels[l], strlen(m->labels[l]));
+    put_u(b, d->labels->n, 4);
+    for (size_t l = 0; l < d->labels->n; l++) {
+        put_u(b, strlen(d->labels->name[l]), 4);
+        put(b, d->labels->name[l], strlen(d->labels->name[l]));
     }
-    put_u(b, m->n, 8);
-    for (size_t i = 0; i < m->n; i++) {
-        put_u(b, (uint32_t)m->label[i], 4);
-        put_u(b, m->text[i].n, 8);
-        put(b, m->text[i].p, m->text[i].n);
+    put_u(b, d->n, 8);
+    for (size_t i = 0; i < d->n; i++) {
+        put_u(b, (uint32_t)d->label[i], 4);
+        put_u(b, d->text[i].n, 8);
+        put(b, d->text[i].p, d->text[i].n);
     }
-    for (size_t k = 0; k < m->specs.n * m->n; k++)
-        put_u(b, m->sizes[k], 8);
+    for (size_t k = 0; k < specs->n * d->n; k++)
+        put_u(b, sizes[k], 8);
 }
 
-int kcb_model_write(const char *path, const struct kcb_model *m)
+int kcb_model_write(const char *path, const struct kcb_specs *specs, const struct kcb_dataset *d,
+                    const size_t *sizes)
 {
     struct wbuf b = {0};
     put(&b, magic, sizeof magic);
     put_u(&b, KCB_MODEL_VERSION, 4);
     put_u(&b, 0, 4);
     put_u(&b, 0, 8); /* payload length, patched below */
-    put_payload(&b, m);
+    put_payload(&b, specs, d, sizes);
     if (b.err) {
         free(b.p);
         return b.err;
@@ -204,46 +206,64 @@ static int read_labels(struct rbuf *r, struct kcb_model *m, char *why, size_t wl
     uint64_t nl = get_u(r, 4);
     if (r->bad || nl > r->n)
         return say(why, wl, KCB_ECORRUPT, "model file damaged (label count)");
-    m->labels = calloc(nl ? nl : 1, sizeof *m->labels);
-    if (!m->labels)
-        return KCB_ENOMEM;
     for (size_t l = 0; l < nl; l++) {
         uint64_t len = get_u(r, 4);
         const unsigned char *s = get_bytes(r, len);
-        if (r->bad)
+        int id, rc = r->bad ? KCB_ECORRUPT
+                            : kcb_labels_intern(m->data->labels, (const char *)s, len, &id);
+        if (rc == KCB_ENOMEM)
+            return rc;
+        if (rc || (size_t)id != l)
             return say(why, wl, KCB_ECORRUPT, "model file damaged (labels)");
-        if (!(m->labels[l] = malloc(len + 1)))
-            return KCB_ENOMEM;
-        memcpy(m->labels[l], s, len);
-        m->labels[l][len] = '\0';
-        m->nlabels++;
     }
     return KCB_OK;
 }
 
 static int read_docs(struct rbuf *r, struct kcb_model *m, char *why, size_t wl)
 {
+    struct kcb_dataset *d = m->data;
     uint64_t n = get_u(r, 8);
     if (r->bad || n > r->n || (m->specs.n && n > (r->n / 8) / m->specs.n))
         return say(why, wl, KCB_ECORRUPT, "model file damaged (document count)");
-    m->text = calloc(n ? n : 1, sizeof *m->text);
-    m->label = calloc(n ? n : 1, sizeof *m->label);
+    d->text = calloc(n ? n : 1, sizeof *d->text);
+    d->label = calloc(n ? n : 1, sizeof *d->label);
+    d->line = calloc(n ? n : 1, sizeof *d->line);
     m->sizes = calloc(n ? n * m->specs.n : 1, sizeof *m->sizes);
-    if (!m->text || !m->label || !m->sizes)
+    if (!d->text || !d->label || !d->line || !m->sizes)
         return KCB_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         uint64_t lab = get_u(r, 4), len = get_u(r, 8);
         const unsigned char *t = get_bytes(r, len);
-        if (r->bad || lab >= m->nlabels)
+        if (r->bad || lab >= d->labels->n)
             return say(why, wl, KCB_ECORRUPT, "model file damaged (document %zu)", i + 1);
-        m->label[i] = (int)lab;
-        m->text[i] = (struct kcb_blob){t, (size_t)len};
+        d->label[i] = (int)lab;
+        d->text[i] = (struct kcb_blob){t, (size_t)len};
     }
-    m->n = (size_t)n;
-    for (size_t k = 0; k < m->specs.n * m->n; k++)
+    d->n = (size_t)n;
+    for (size_t k = 0; k < m->specs.n * d->n; k++)
         m->sizes[k] = (size_t)get_u(r, 8);
     if (r->bad || r->off != r->n)
         return say(why, wl, KCB_ECORRUPT, "model file damaged (sizes)");
+    return KCB_OK;
+}
+
+/* A model whose dataset will hold the file's bytes p (taking ownership) as its arena. */
+static int model_new(unsigned char *p, struct kcb_model **out)
+{
+    struct kcb_model *m = calloc(1, sizeof *m);
+    struct kcb_dataset *d = calloc(1, sizeof *d);
+    int rc = m && d ? kcb_labels_new(&d->labels) : KCB_ENOMEM;
+    if (rc) {
+        free(m);
+        free(d);
+        free(p);
+        return rc;
+    }
+    d->owns_labels = 1;
+    d->arena = p;
+    d->format = KCB_IN_AUTO;
+    m->data = d;
+    *out = m;
     return KCB_OK;
 }
 
@@ -255,15 +275,13 @@ int kcb_model_read(const char *path, struct kcb_model **out, char *why, size_t w
     if (rc)
         return rc;
     rc = check_frame(p, n, why, wl);
-    struct kcb_model *m = calloc(1, sizeof *m);
-    if (!rc && !m)
-        rc = KCB_ENOMEM;
+    struct kcb_model *m = NULL;
     if (rc) {
         free(p);
-        free(m);
         return rc;
     }
-    m->store = p;
+    if ((rc = model_new(p, &m)))
+        return rc;
     struct rbuf r = {p, n - 4, HEADER, 0}; /* payload only: texts point into store */
     rc = read_specs(&r, m, why, wl);
     if (!rc)
@@ -283,13 +301,8 @@ void kcb_model_free(struct kcb_model *m)
     if (!m)
         return;
     kcb_specs_free(&m->specs);
-    for (size_t l = 0; l < m->nlabels; l++)
-        free(m->labels[l]);
-    free(m->labels);
-    free(m->text);
-    free(m->label);
+    kcb_dataset_free(m->data);
     free(m->sizes);
-    free(m->store);
     free(m);
 }
 

@@ -3,18 +3,17 @@
 
 #include "kcb/err.h"
 #include "kcb/dist.h"
+#include "kcb/text.h"
 
 static const char *const dist_names[] = {"ncd", "cdm", "clm"};
 
 int kcb_dist_parse(const char *name, enum kcb_dist *out)
 {
-    for (size_t i = 0; i < sizeof dist_names / sizeof dist_names[0]; i++) {
-        if (strcmp(name, dist_names[i]) == 0) {
-            *out = (enum kcb_dist)i;
-            return KCB_OK;
-        }
-    }
-    return KCB_EINVAL;
+    int i = kcb_name_find(dist_names, sizeof dist_names / sizeof dist_names[0], name);
+    if (i < 0)
+        return KCB_EINVAL;
+    *out = (enum kcb_dist)i;
+    return KCB_OK;
 }
 
 const char *kcb_dist_name(enum kcb_dist d)

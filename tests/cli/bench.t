@@ -29,7 +29,7 @@ stdout: same
 run:
 | printf 'hello' > x
 | $KCBENCH bench -c gzip --min-time 0 --min-runs 1 -f csv x | head -1
-stdout: compressor,codec,level,version,file,original,compressed,ratio,bits_per_byte,compress_mbs_best,compress_mbs_median,decompress_mbs_best,decompress_mbs_median,ncd_xx,knn_accuracy,verified
+stdout: compressor,codec,level,version,file,original,compressed,ratio,bits_per_byte,compress_mbs_best,compress_mbs_median,decompress_mbs_best,decompress_mbs_median,ncd_xx,knn_accuracy,verified,compress_runs,decompress_runs
 
 === csv: codec, level and version columns are the compressor's, as `kcbench codecs` reports
 run:
@@ -81,9 +81,10 @@ run:
 | python3 -c '
 | import json
 | rows = json.load(open("out.json"))
-| keys = ["compressor", "codec", "level", "version", "file", "original", "verified", "compressed",
-|         "compress_runs", "decompress_runs", "ratio", "bits_per_byte", "compress_mbs_best",
-|         "compress_mbs_median", "decompress_mbs_best", "decompress_mbs_median"]
+| keys = ["compressor", "codec", "level", "version", "file", "original", "compressed", "ratio",
+|         "bits_per_byte", "compress_mbs_best", "compress_mbs_median", "decompress_mbs_best",
+|         "decompress_mbs_median", "ncd_xx", "knn_accuracy", "verified", "compress_runs",
+|         "decompress_runs"]
 | for r in rows:
 |     assert list(r) == keys, list(r)
 |     if r["file"] != "(total)":
@@ -430,7 +431,7 @@ stderr: kcbench bench: needs at least one FILE or DIR
 === --format plain is not a bench format: exit 2
 run: printf 'x' > a; $KCBENCH bench -f plain --min-time 0 a
 exit: 2
-stderr: kcbench bench: --format: table, md, csv or json
+stderr: kcbench bench: -f: unknown format 'plain' (table, csv, tsv, json, md)
 
 === --classify without a comma, or with a missing file: exit 2 and 3
 run:

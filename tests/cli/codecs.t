@@ -75,7 +75,7 @@ run:
 | $KCBENCH codecs -f md | cmp - md
 | awk -F'|' 'NR == 2 && !/^[|](---[|]|---:[|])+$/ {print "bad rule: " $0}
 |            {print NF}' md | sort -u
-stdout: 9
+stdout: 10
 
 === plain and phylip make no sense for a list: they give the table
 run: $KCBENCH codecs > t && $KCBENCH codecs -f plain | cmp - t && $KCBENCH codecs -f phylip | cmp - t && echo table

@@ -103,7 +103,7 @@ run:
 | EOF
 | grep -c ',zstd,3,' got
 stdout:
-| dataset,compressor,codec,level,k,rule,n_test,accuracy,macro_f1
+| dataset,compressor,codec,level,k,rule,n_test,accuracy,macro_f1,distance
 | 12 rows: gzip:9 k=1 gzip:9 k=3 zstd:3 k=1 zstd:3 k=3
 | 6
 
@@ -127,7 +127,7 @@ run:
 | want = list(csv.DictReader(open("got.csv")))
 | assert len(rows) == len(want) == 12, (len(rows), len(want))
 | for j, c in zip(rows, want):
-|     assert set(j) == {"dataset", "compressor", "codec", "level", "k", "rule", "n_test", "accuracy", "macro_f1"}, j
+|     assert set(j) == {"dataset", "compressor", "codec", "level", "k", "rule", "n_test", "accuracy", "macro_f1", "distance"}, j
 |     assert [str(j[f]) for f in ("dataset", "compressor", "codec", "level", "k", "rule", "n_test")] == \
 |            [c[f] for f in ("dataset", "compressor", "codec", "level", "k", "rule", "n_test")], (j, c)
 |     assert "%.6f" % j["accuracy"] == c["accuracy"] and "%.6f" % j["macro_f1"] == c["macro_f1"], (j, c)
@@ -154,7 +154,7 @@ run:
 | print(len(want), "rows agree")
 | EOF
 stdout:
-| | dataset | compressor | k | rule | n_test | accuracy | macro-F1 |
+| | dataset | compressor | k | rule | n_test | accuracy | macro_f1 |
 | |---|---|---:|---|---:|---:|---:|
 | 12 rows agree
 
@@ -174,7 +174,7 @@ stdout: "my, set",gzip:9
 === an unknown format is a usage error
 run: $KCBENCH eval -t a.tsv -T b.tsv -f phylip
 exit: 2
-stderr: kcbench eval: --format: table, csv, json or md
+stderr: kcbench eval: -f: unknown format 'phylip' (table, csv, tsv, json, md)
 
 # ---- rules ------------------------------------------------------------------------------
 
@@ -277,8 +277,8 @@ run:
 | assert len(table) == 6, table
 | for i in at:
 |     k = lines[i].split("k=")[1].split()[0]
-|     head = lines[i + 2].split()
-|     rows = [l.split() for l in lines[i + 3:i + 3 + len(head) - 1]]
+|     head = lines[i + 1].split()
+|     rows = [l.split() for l in lines[i + 2:i + 2 + len(head) - 1]]
 |     assert [r[0] for r in rows] == head[1:], (head, rows)
 |     m = [[float(v) for v in r[1:]] for r in rows]
 |     assert all(sum(r) == 4 for r in m), m  # 4 test texts per class
@@ -315,9 +315,9 @@ run:
 | $KCBENCH eval -t d/train.tsv -T d/test.tsv -k 1 --rules vote --confusion -f md | sed -n '4,$p'
 stdout re:
 |
-| #### confusion, d gzip:9 k=1 vote \(rows: truth, columns: predicted\)
+| \*\*confusion, d gzip:9 k=1 vote \(rows: truth, columns: predicted\)\*\*
 |
-| \| truth \\ predicted \| \w+ \| \w+ \|
+| \| truth\\predicted \| \w+ \| \w+ \|
 | \|---\|---:\|---:\|
 | \| \w+ \| \d \| \d \|
 | \| \w+ \| \d \| \d \|
@@ -434,7 +434,7 @@ stdout: same
 === an unknown --input-format is a usage error
 run: $KCBENCH eval -t a.tsv -T b.tsv --input-format xml
 exit: 2
-stderr: kcbench eval: unknown input format 'xml' (tsv, csv, fasttext, dir)
+stderr: kcbench eval: --input-format: unknown input format 'xml' (tsv, csv, fasttext, dir)
 
 # ---- malformed input: exit 3, one line naming file:line; --skip-bad ----------------------
 
@@ -587,4 +587,4 @@ run:
 | $KCBENCH eval -t "$KCB_DATA/r8/train.tsv" -T "$KCB_DATA/r8/test.tsv" -c gzip:9 -k 1 --rules vote --test-sample 40 -f csv 2> err | tail -1
 | grep -v 'occur verbatim in training' err >&2; true
 timeout: 30
-stdout re: (r8,gzip:9,gzip,9,1,vote,40,[01]\.\d{6},[01]\.\d{6}|skipped: no \$KCB_DATA/r8)
+stdout re: (r8,gzip:9,gzip,9,1,vote,40,[01]\.\d{6},[01]\.\d{6},ncd|skipped: no \$KCB_DATA/r8)

@@ -20,7 +20,7 @@ import io
 import json
 import sys
 
-FORMATS = ("plain", "table", "csv", "json", "phylip", "md")
+FORMATS = ("plain", "table", "csv", "tsv", "json", "phylip", "md")
 
 
 def _lines(text):
@@ -83,8 +83,8 @@ def pairs(fmt, text):
                 raise ValueError("row does not have 5 fields: %r" % line)
             rows.append(dict(compressor=f[0], cx=int(f[1]), cy=int(f[2]), cxy=int(f[3]),
                              value=_num(f[4])))
-    elif fmt == "csv":
-        r = list(csv.DictReader(io.StringIO(text)))
+    elif fmt in ("csv", "tsv"):
+        r = list(csv.DictReader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t"))
         for d in r:
             rows.append(dict(compressor=d["compressor"], cx=int(d["cx"]), cy=int(d["cy"]),
                              cxy=int(d["cxy"]), value=_num(d["value"])))
@@ -112,6 +112,32 @@ def _matrix(title, labels, values, n, sizes=None):
         for v in r:
             _num(v)
     return dict(title=title, labels=labels, values=values, sizes=sizes)
+
+
+def _records(fmt, text, n):
+    """Matrices from the records of csv, tsv and json: one per ordered pair, n*n consecutive
+    records per compressor and distance, in row order (record k is row k // n, column k % n)."""
+    if fmt == "json":
+        recs = json.loads(text, parse_float=str)
+    else:
+        recs = list(csv.DictReader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t"))
+    if len(recs) % (n * n):
+        raise ValueError("%d records, not a multiple of %d" % (len(recs), n * n))
+    out = []
+    for k in range(0, len(recs), n * n):
+        m = recs[k:k + n * n]
+        if any((r["compressor"], r["distance"]) != (m[0]["compressor"], m[0]["distance"])
+               for r in m):
+            raise ValueError("records of one matrix disagree in compressor or distance")
+        labels = [m[i * n]["x"] for i in range(n)]
+        if any(m[i * n + j]["x"] != labels[i] or m[i * n + j]["y"] != labels[j]
+               for i in range(n) for j in range(n)):
+            raise ValueError("records are not in row order of x and y")
+        sizes = [int(m[i * n]["cx"]) for i in range(n)]
+        values = [[str(m[i * n + j]["value"]) for j in range(n)] for i in range(n)]
+        out.append(_matrix("%s %s" % (m[0]["compressor"], m[0]["distance"]), labels, values, n,
+                           sizes))
+    return out
 
 
 def matrices(fmt, text, n):
@@ -143,24 +169,8 @@ def matrices(fmt, text, n):
             out.append(_matrix(t[0][2:-2], labels, values, n))
         if len(blocks) % 2:
             raise ValueError("md output ends with a title and no table")
-    elif fmt == "csv":
-        rows = list(csv.reader(io.StringIO(text)))
-        if not rows or rows[0][:2] != ["matrix", "label"] or len(rows[0]) != n + 2:
-            raise ValueError("csv header is not matrix,label and %d labels" % n)
-        body = rows[1:]
-        if len(body) % n:
-            raise ValueError("csv has %d rows, not a multiple of %d" % (len(body), n))
-        for k in range(0, len(body), n):
-            chunk = body[k:k + n]
-            if any(len(r) != n + 2 or r[0] != chunk[0][0] for r in chunk):
-                raise ValueError("csv matrix rows disagree in width or title")
-            out.append(_matrix(chunk[0][0], [r[1] for r in chunk], [r[2:] for r in chunk], n))
-            if [r[1] for r in chunk] != rows[0][2:]:
-                raise ValueError("csv row labels differ from the header's")
-    elif fmt == "json":
-        for d in json.loads(text, parse_float=str):
-            out.append(_matrix("%s %s" % (d["compressor"], d["distance"]), d["labels"],
-                               d["matrix"], n, d.get("sizes")))
+    elif fmt in ("csv", "tsv", "json"):
+        out = _records(fmt, text, n)
     elif fmt == "phylip":
         k = 0
         while k < len(lines):

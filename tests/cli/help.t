@@ -28,7 +28,8 @@ stdout: same
 run: $KCBENCH help ncd
 stdout contains: usage: kcbench ncd
 stdout contains: --codec
-stdout contains: --format plain|table|csv|json|phylip|md
+stdout contains: -f, --format F
+stdout contains: plain (default), table, md, csv, tsv, json, phylip
 stdout contains: --distance
 
 === kcbench ncd --help: exit 0, the help on stdout

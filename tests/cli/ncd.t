@@ -202,36 +202,35 @@ stdout re:
 | b\s+\d\.\d{6}\s+\d\.\d{6}\s+\d\.\d{6}
 | c\s+\d\.\d{6}\s+\d\.\d{6}\s+\d\.\d{6}
 
-=== matrix csv: one header for all compressors, the matrix title in the first column
+=== matrix csv: the pair records, n*n per compressor in row order, one header for all
 run:
 | printf 'alpha beta' > a; printf 'alpha gamma' > b; printf 'delta' > c
-| $KCBENCH ncd -f csv -c gzip:9,xz:6 a b c
-stdout re:
-| matrix,label,a,b,c
-| gzip:9 ncd,a,\d\.\d{6},\d\.\d{6},\d\.\d{6}
-| gzip:9 ncd,b,\d\.\d{6},\d\.\d{6},\d\.\d{6}
-| gzip:9 ncd,c,\d\.\d{6},\d\.\d{6},\d\.\d{6}
-| xz:6 ncd,a,\d\.\d{6},\d\.\d{6},\d\.\d{6}
-| xz:6 ncd,b,\d\.\d{6},\d\.\d{6},\d\.\d{6}
-| xz:6 ncd,c,\d\.\d{6},\d\.\d{6},\d\.\d{6}
+| $KCBENCH ncd -f csv -c gzip:9,xz:6 a b c > got.csv
+| head -1 got.csv
+| tail -n +2 got.csv | cut -d, -f1,5,6 | paste -sd' '
+stdout:
+| compressor,codec,level,distance,x,y,cx,cy,cxy,value
+| gzip:9,a,a gzip:9,a,b gzip:9,a,c gzip:9,b,a gzip:9,b,b gzip:9,b,c gzip:9,c,a gzip:9,c,b gzip:9,c,c xz:6,a,a xz:6,a,b xz:6,a,c xz:6,b,a xz:6,b,b xz:6,b,c xz:6,c,a xz:6,c,b xz:6,c,c
 
-=== matrix json: one array of objects with labels, sizes, sep and the matrix
+=== matrix json: one array of pair records with the oracle's sizes, C(x sep y) included
 run:
 | printf 'alpha beta' > a; printf 'alpha gamma' > b; printf 'delta' > c
 | $KCBENCH ncd -f json -c gzip:9,xz:6 --sep ' ' a b c | python3 -c '
 | import json, os, sys
 | sys.path.insert(0, os.environ["TESTS"])
 | import oracle
-| for m in json.load(sys.stdin):
-|     data = [open(f, "rb").read() for f in m["labels"]]
-|     sizes = [oracle.size(m["codec"], m["level"], d) for d in data]
-|     print(m["compressor"], m["distance"], repr(m["sep"]), m["labels"],
-|           "sizes ok" if m["sizes"] == sizes else "sizes %r != %r" % (m["sizes"], sizes),
-|           len(m["matrix"]), {len(r) for r in m["matrix"]})
+| recs = json.load(sys.stdin)
+| for r in recs:
+|     x, y = open(r["x"], "rb").read(), open(r["y"], "rb").read()
+|     want = [oracle.size(r["codec"], r["level"], d) for d in (x, y, x + b" " + y)]
+|     assert [r["cx"], r["cy"], r["cxy"]] == want, (r, want)
+| for c in ("gzip:9", "xz:6"):
+|     m = [r for r in recs if r["compressor"] == c]
+|     print(c, m[0]["distance"], len(m), [r["x"] + r["y"] for r in m[:4]], "sizes ok")
 | '
 stdout:
-| gzip:9 ncd ' ' ['a', 'b', 'c'] sizes ok 3 {3}
-| xz:6 ncd ' ' ['a', 'b', 'c'] sizes ok 3 {3}
+| gzip:9 ncd 9 ['aa', 'ab', 'ac', 'ba'] sizes ok
+| xz:6 ncd 9 ['aa', 'ab', 'ac', 'ba'] sizes ok
 
 === matrix phylip: the count, then rows named and padded to 10 characters
 run:
@@ -250,7 +249,7 @@ run:
 stdout re:
 | \*\*gzip:9 ncd\*\*
 | 
-| \| \| a \| b \| c \|
+| \|\s+\| a \| b \| c \|
 | \|---\|---:\|---:\|---:\|
 | \| a \| \d\.\d{6} \| \d\.\d{6} \| \d\.\d{6} \|
 | \| b \| \d\.\d{6} \| \d\.\d{6} \| \d\.\d{6} \|
@@ -260,17 +259,17 @@ stdout re:
 run:
 | set -e
 | printf 'alpha beta' > a; printf 'alpha gamma' > b; printf 'delta' > c; printf '' > d
-| for f in plain table csv json phylip md; do
+| for f in plain table csv tsv json phylip md; do
 |   $KCBENCH ncd -f $f -c gzip:9,bzip2:9 a b c d | python3 "$TESTS/cli/formats.py" matrix $f 4 > $f.txt
 | done
-| for f in plain table csv phylip md; do cmp json.txt $f.txt; done
+| for f in plain table csv tsv phylip md; do cmp json.txt $f.txt; done
 | grep -c . json.txt
 stdout: 8
 
 === -s with three strings labels them s1, s2, s3
-run: $KCBENCH ncd -f csv -s a b c | cut -d, -f2
+run: $KCBENCH ncd -f csv -s a b c | cut -d, -f5 | uniq
 stdout:
-| label
+| x
 | s1
 | s2
 | s3

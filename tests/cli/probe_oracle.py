@@ -7,7 +7,7 @@ usage (run from tests/cli/probe.t):
         (compare with `cut -d, -f1,4-`): for each compressor and ordered pair X, Y of the
         corpora, bytes, C(X), C(Y), C(XY), C(YX), gain = C(X)+C(Y)-C(XY) ('%.0f'),
         gain / min(C(X), C(Y)) ('%.6f'), c = C(XY)-C(X)-C(Y) ('%.0f'), C(empty) and
-        held = C(XY) <= C(X)+C(Y)+C(empty) (yes/no).
+        held = C(XY) <= C(X)+C(Y)+C(empty) (true/false, as kcbench writes csv).
     probe_oracle.py window SPECS FROM FILE
         the csv of `probe window -c SPECS --from FROM -f csv FILE` less the window column
         (compare with `cut -d, -f1,3-`): sizes FROM, 2 FROM, 4 FROM ... below the file's
@@ -80,7 +80,7 @@ def concat(argv):
                 print("%s:%d,%d,%d,%d,%d,%d,%d,%.0f,%.6f,%.0f,%d,%s" % (
                     codec, level, len(x), len(y), cx, cy, cxy, cyx, gain,
                     gain / float(min(cx, cy)), float(cxy) - float(cx) - float(cy), ce,
-                    "yes" if cxy <= cx + cy + ce else "no"))
+                    "true" if cxy <= cx + cy + ce else "false"))
 
 
 def window(argv):
@@ -139,11 +139,13 @@ def scaling(argv):
 
 
 def linefit():
-    doc = json.load(sys.stdin)
-    pts, bad, done = {}, [], []
-    for p in doc["points"]:
-        pts.setdefault(p["compressor"], []).append((p["x"], p["y"]))
-    for f in doc["fits"]:
+    rows = json.load(sys.stdin)  # one object per point, each with its curve's fits
+    pts, fits, bad, done = {}, {}, [], []
+    for p in rows:
+        pts.setdefault(p["compressor"], []).append((p.get("bytes_seen", p.get("n_train")),
+                                                     p.get("bits_per_byte", p.get("knn_error"))))
+        fits.setdefault(p["compressor"], p)
+    for f in fits.values():
         xy = [(math.log10(x), math.log10(y)) for x, y in pts[f["compressor"]] if x > 0 and y > 0]
         n = len(xy)
         mx, my = sum(a for a, _ in xy) / n, sum(b for _, b in xy) / n

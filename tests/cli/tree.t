@@ -221,9 +221,23 @@ stderr re:
 | kcbench tree: needs one MATRIX .*got 0
 | kcbench tree: needs one MATRIX .*got 2
 
-=== an output format other than newick, or an unknown input format: exit 2
-run: $KCBENCH tree -f json x; rc1=$?; $KCBENCH tree -i xml x; echo "$rc1 $?"
+=== an unknown output format, or an unknown input format: exit 2
+run: $KCBENCH tree -f yaml x; rc1=$?; $KCBENCH tree -i xml x; echo "$rc1 $?"
 stdout: 2 2
 stderr re:
-| kcbench tree: unknown format 'json'.*
-| kcbench tree: unknown input format 'xml'.*
+| kcbench tree: -f: unknown format 'yaml'.*
+| kcbench tree: -i: unknown input format 'xml'.*
+
+=== -f json lists the nodes: leaves first with their labels, the top node last with no parent
+run:
+| printf '3\na 0 0.3 0.5\nb 0.3 0 0.6\nc 0.5 0.6 0\n' > m.phy
+| $KCBENCH tree -f json m.phy | python3 -c '
+| import json, sys
+| nodes = json.load(sys.stdin)
+| print([n["label"] for n in nodes], nodes[-1]["parent"], [n["parent"] for n in nodes[:3]])
+| print("lengths", round(sum(n["length"] for n in nodes), 6))'
+| $KCBENCH tree -f csv m.phy | head -1
+stdout:
+| ['a', 'b', 'c', None] None [3, 3, 3]
+| lengths 0.7
+| node,parent,length,label

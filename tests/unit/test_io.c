@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,15 +300,36 @@ static void test_afile_open_failure_leaves_nothing(void **state)
     free(p);
 }
 
-/* "-" is standard output, written directly; commit flushes it and frees the handle. */
-static void test_afile_stdout(void **state)
+/* "-" means nothing to the library (the commands map it to standard output themselves): it
+ * names an ordinary file "-", written atomically in the current directory like any other. */
+static void test_afile_dash_is_an_ordinary_file(void **state)
 {
-    (void)state;
+    const struct dir *d = *state;
+    char cwd[PATH_MAX];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(d->path), 0);
     kcb_afile *f;
     FILE *fp;
     assert_int_equal(kcb_afile_open("-", &f, &fp), KCB_OK);
-    assert_ptr_equal(fp, stdout);
+    assert_non_null(fp);
+    assert_ptr_not_equal(fp, stdout);
+    assert_int_not_equal(fileno(fp), STDOUT_FILENO);
+    assert_true(fputs("not standard output\n", fp) >= 0);
+    assert_int_equal(fflush(fp), 0);
+    assert_missing("-");
+    assert_int_equal(entries(d->path), 1); /* only the temporary file, beside "-" */
     assert_int_equal(kcb_afile_commit(f), KCB_OK);
+    char *p = path_in(d, "-"); /* read by its full path: kcb_read_file("-") reads stdin */
+    assert_file_is(p, "not standard output\n", 20);
+    struct stat st;
+    assert_int_equal(stat("-", &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    assert_int_equal(st.st_mode & 0777, 0644);
+    assert_int_equal(entries(d->path), 1); /* the temporary file became "-" */
+    assert_int_equal(unlink("-"), 0);
+    assert_int_equal(entries(d->path), 0);
+    assert_int_equal(chdir(cwd), 0);
+    free(p);
 }
 
 /* ---- kcb_write_file ---- */
@@ -363,7 +385,7 @@ int main(void)
         DIR_TEST(test_afile_abort_keeps_existing_file),
         DIR_TEST(test_afile_in_missing_directory),
         DIR_TEST(test_afile_open_failure_leaves_nothing),
-        cmocka_unit_test(test_afile_stdout),
+        DIR_TEST(test_afile_dash_is_an_ordinary_file),
         DIR_TEST(test_write_file),
         DIR_TEST(test_write_empty_file),
         DIR_TEST(test_write_file_in_missing_directory),

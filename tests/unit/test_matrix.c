@@ -1,4 +1,4 @@
-/* Unit tests for labelled matrices: the text of every output format and the PHYLIP reader. */
+/* Unit tests for labelled matrices: construction, the check for neighbour joining, PHYLIP. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,11 +12,10 @@
 #include "kcb/err.h"
 #include "kcb/matrix.h"
 #include "kcb_test.h"
-
-#define TITLE "gzip:9 ncd"
+#include "matrix_test.h"
 
 /*
- * The matrix every writer test uses: labels with a comma, a quote and a space, and a space and
+ * The matrix the writer tests use: labels with a comma, a quote and a space, and a space and
  * parentheses; values exact in binary so that three decimals print them exactly. Not symmetric,
  * so that a transposed writer would show.
  */
@@ -32,32 +31,22 @@ static struct kcb_matrix *sample(void)
     return m;
 }
 
-/* Returns what kcb_matrix_write wrote (caller frees), checking it succeeded. */
-static char *write_text(const struct kcb_matrix *m, enum kcb_format f, int dec, const char *title,
-                        int header)
+/* Returns what kcb_matrix_write_phylip wrote (caller frees), checking it succeeded. */
+static char *write_phylip(const struct kcb_matrix *m, int dec)
 {
     struct kcb_test_capture cap;
     assert_int_equal(kcb_test_capture_begin(&cap), 0);
-    assert_int_equal(kcb_matrix_write(cap.fp, m, f, dec, title, header), KCB_OK);
+    assert_int_equal(kcb_matrix_write_phylip(cap.fp, m, dec), KCB_OK);
     assert_int_equal(kcb_test_capture_end(&cap), 0);
     return cap.text;
 }
 
-static void check_write(enum kcb_format f, const char *title, int header, const char *want)
-{
-    struct kcb_matrix *m = sample();
-    char *got = write_text(m, f, 3, title, header);
-    assert_string_equal(got, want);
-    free(got);
-    kcb_matrix_free(m);
-}
-
-/* Parses text as PHYLIP, which must succeed. */
-static struct kcb_matrix *read_ok(const char *text)
+/* Parses the index-th PHYLIP matrix of text, which must succeed. */
+static struct kcb_matrix *read_at(const char *text, size_t index)
 {
     struct kcb_matrix *m = NULL;
     char why[128] = "";
-    int rc = kcb_matrix_read_phylip(text, strlen(text), &m, why, sizeof why);
+    int rc = kcb_matrix_read_phylip(text, strlen(text), index, &m, why, sizeof why);
     if (rc)
         print_error("%s\n", why);
     assert_int_equal(rc, KCB_OK);
@@ -65,12 +54,19 @@ static struct kcb_matrix *read_ok(const char *text)
     return m;
 }
 
-/* Parses text as PHYLIP, which must fail with KCB_EFORMAT and a reason starting "line N:". */
-static void read_fails(const char *text, long line)
+static struct kcb_matrix *read_ok(const char *text)
+{
+    return read_at(text, 0);
+}
+
+/* Parses the index-th matrix of text as PHYLIP, which must fail with KCB_EFORMAT and a reason
+ * starting "line N:". */
+static void read_fails_at(const char *text, size_t index, long line)
 {
     struct kcb_matrix *m = NULL;
     char why[128] = "", want[32];
-    assert_int_equal(kcb_matrix_read_phylip(text, strlen(text), &m, why, sizeof why), KCB_EFORMAT);
+    assert_int_equal(kcb_matrix_read_phylip(text, strlen(text), index, &m, why, sizeof why),
+                     KCB_EFORMAT);
     assert_null(m);
     snprintf(want, sizeof want, "line %ld: ", line);
     if (strncmp(why, want, strlen(want)) != 0)
@@ -78,13 +74,21 @@ static void read_fails(const char *text, long line)
     assert_int_equal(strncmp(why, want, strlen(want)), 0);
 }
 
-static void assert_values(const struct kcb_matrix *m, const double *want, double eps)
+static void read_fails(const char *text, long line)
 {
-    for (size_t i = 0; i < m->n * m->n; i++) {
-        if (!kcb_test_near(m->d[i], want[i], eps))
-            print_error("d[%zu] = %.17g, want %.17g\n", i, m->d[i], want[i]);
-        assert_true(kcb_test_near(m->d[i], want[i], eps));
-    }
+    read_fails_at(text, 0, line);
+}
+
+/* Asks for the index-th PHYLIP matrix of text, which holds fewer: KCB_ENOTFOUND naming it. */
+static void read_not_found(const char *text, size_t index)
+{
+    struct kcb_matrix *m = NULL;
+    char why[128] = "", want[32];
+    assert_int_equal(kcb_matrix_read_phylip(text, strlen(text), index, &m, why, sizeof why),
+                     KCB_ENOTFOUND);
+    assert_null(m);
+    snprintf(want, sizeof want, "--index %zu:", index);
+    assert_non_null(strstr(why, want));
 }
 
 /* ---- construction ---- */
@@ -120,121 +124,79 @@ static void test_set_label_copies(void **state)
     kcb_matrix_free(m);
 }
 
-/* ---- writers: exact text, derived by hand from each format's rules ---- */
+/* ---- kcb_matrix_check ---- */
 
-static void test_write_plain(void **state)
+static void test_check_accepts_finite(void **state)
 {
     (void)state;
-    check_write(KCB_FMT_PLAIN, TITLE, 1,
-                "0.000 0.250 0.500\n"
-                "0.125 0.000 1.000\n"
-                "0.750 1.500 0.000\n");
-}
-
-/* Labels are 3, 8 and 5 wide: the label column and every value column are 8 wide. */
-static void test_write_table(void **state)
-{
-    (void)state;
-    check_write(KCB_FMT_TABLE, TITLE, 1,
-                "# gzip:9 ncd\n"
-                "        " "       a,b" "  say \"hi\"" "     x (y)\n"
-                "a,b     " "     0.000" "     0.250" "     0.500\n"
-                "say \"hi\"" "     0.125" "     0.000" "     1.000\n"
-                "x (y)   " "     0.750" "     1.500" "     0.000\n");
-    check_write(KCB_FMT_TABLE, NULL, 1,
-                "        " "       a,b" "  say \"hi\"" "     x (y)\n"
-                "a,b     " "     0.000" "     0.250" "     0.500\n"
-                "say \"hi\"" "     0.125" "     0.000" "     1.000\n"
-                "x (y)   " "     0.750" "     1.500" "     0.000\n");
-}
-
-static void test_write_md(void **state)
-{
-    (void)state;
-    check_write(KCB_FMT_MD, TITLE, 1,
-                "**gzip:9 ncd**\n"
-                "\n"
-                "| | a,b | say \"hi\" | x (y) |\n"
-                "|---|---:|---:|---:|\n"
-                "| a,b | 0.000 | 0.250 | 0.500 |\n"
-                "| say \"hi\" | 0.125 | 0.000 | 1.000 |\n"
-                "| x (y) | 0.750 | 1.500 | 0.000 |\n");
-}
-
-static void test_write_md_escapes_pipes_and_newlines(void **state)
-{
-    (void)state;
-    struct kcb_matrix *m;
-    assert_int_equal(kcb_matrix_new(1, &m), KCB_OK);
-    assert_int_equal(kcb_matrix_set_label(m, 0, "p|q\nr"), KCB_OK);
-    m->d[0] = 0.5;
-    char *got = write_text(m, KCB_FMT_MD, 1, NULL, 1);
-    assert_string_equal(got, "| | p\\|q r |\n"
-                             "|---|---:|\n"
-                             "| p\\|q r | 0.5 |\n");
-    free(got);
+    struct kcb_matrix *m = sample();
+    char why[128] = "untouched";
+    assert_int_equal(kcb_matrix_check(m, why, sizeof why), KCB_OK);
+    m->d[4] = -3.5; /* negative and asymmetric entries are finite, so fine */
+    assert_int_equal(kcb_matrix_check(m, why, sizeof why), KCB_OK);
+    kcb_matrix_free(m);
+    assert_int_equal(kcb_matrix_new(2, &m), KCB_OK); /* all zeros, the smallest tree */
+    assert_int_equal(kcb_matrix_check(m, why, sizeof why), KCB_OK);
     kcb_matrix_free(m);
 }
 
-static void test_write_csv(void **state)
+static void test_check_needs_two_taxa(void **state)
 {
     (void)state;
-    check_write(KCB_FMT_CSV, TITLE, 1,
-                "matrix,label,\"a,b\",\"say \"\"hi\"\"\",x (y)\n"
-                "gzip:9 ncd,\"a,b\",0.000,0.250,0.500\n"
-                "gzip:9 ncd,\"say \"\"hi\"\"\",0.125,0.000,1.000\n"
-                "gzip:9 ncd,x (y),0.750,1.500,0.000\n");
+    for (size_t n = 0; n < 2; n++) {
+        struct kcb_matrix *m;
+        char why[128] = "", want[64];
+        assert_int_equal(kcb_matrix_new(n, &m), KCB_OK);
+        assert_int_equal(kcb_matrix_check(m, why, sizeof why), KCB_EINVAL);
+        snprintf(want, sizeof want, "the matrix has %zu", n);
+        assert_non_null(strstr(why, "at least 2 taxa"));
+        assert_non_null(strstr(why, want));
+        kcb_matrix_free(m);
+    }
 }
 
-static void test_write_csv_without_header_or_title(void **state)
+/* Each non-finite value is refused, the reason naming its row and column labels. */
+static void test_check_non_finite(void **state)
 {
     (void)state;
-    check_write(KCB_FMT_CSV, TITLE, 0,
-                "gzip:9 ncd,\"a,b\",0.000,0.250,0.500\n"
-                "gzip:9 ncd,\"say \"\"hi\"\"\",0.125,0.000,1.000\n"
-                "gzip:9 ncd,x (y),0.750,1.500,0.000\n");
-    check_write(KCB_FMT_CSV, NULL, 0,
-                ",\"a,b\",0.000,0.250,0.500\n"
-                ",\"say \"\"hi\"\"\",0.125,0.000,1.000\n"
-                ",x (y),0.750,1.500,0.000\n");
-}
-
-static void test_write_json(void **state)
-{
-    (void)state;
-    check_write(KCB_FMT_JSON, TITLE, 1,
-                "{\"title\":\"gzip:9 ncd\",\"labels\":[\"a,b\",\"say \\\"hi\\\"\",\"x (y)\"],"
-                "\"matrix\":[[0.000,0.250,0.500],[0.125,0.000,1.000],[0.750,1.500,0.000]]}");
-    check_write(KCB_FMT_JSON, NULL, 1,
-                "{\"title\":\"\",\"labels\":[\"a,b\",\"say \\\"hi\\\"\",\"x (y)\"],"
-                "\"matrix\":[[0.000,0.250,0.500],[0.125,0.000,1.000],[0.750,1.500,0.000]]}");
-}
-
-static void test_write_json_non_finite_is_null(void **state)
-{
-    (void)state;
-    struct kcb_matrix *m;
-    assert_int_equal(kcb_matrix_new(2, &m), KCB_OK);
-    m->d[0] = 1.0;
-    m->d[1] = NAN;
-    m->d[2] = INFINITY;
-    m->d[3] = -INFINITY;
-    char *got = write_text(m, KCB_FMT_JSON, 2, "t", 1);
-    assert_string_equal(got, "{\"title\":\"t\",\"labels\":[\"1\",\"2\"],"
-                             "\"matrix\":[[1.00,null],[null,null]]}");
-    free(got);
+    const double bad[] = {NAN, INFINITY, -INFINITY};
+    for (size_t b = 0; b < 3; b++) {
+        struct kcb_matrix *m = sample();
+        char why[128] = "";
+        m->d[1 * 3 + 2] = bad[b];
+        assert_int_equal(kcb_matrix_check(m, why, sizeof why), KCB_EINVAL);
+        assert_string_equal(why, "distance (say \"hi\", x (y)) is not a finite number");
+        kcb_matrix_free(m);
+    }
+    struct kcb_matrix *m = sample();
+    char why[16] = "";
+    m->d[0] = NAN; /* the first bad entry is named; a short buffer truncates the reason */
+    m->d[8] = NAN;
+    assert_int_equal(kcb_matrix_check(m, why, sizeof why), KCB_EINVAL);
+    assert_string_equal(why, "distance (a,b, ");
     kcb_matrix_free(m);
 }
+
+/* ---- PHYLIP writer ---- */
 
 /* Names: blanks and ()[]:;,' become '_', then padding to 10; a quote is allowed. */
 static void test_write_phylip(void **state)
 {
     (void)state;
-    check_write(KCB_FMT_PHYLIP, TITLE, 1,
-                "3\n"
-                "a_b        0.000 0.250 0.500\n"
-                "say_\"hi\"   0.125 0.000 1.000\n"
-                "x__y_      0.750 1.500 0.000\n");
+    struct kcb_matrix *m = sample();
+    char *got = write_phylip(m, 3);
+    assert_string_equal(got, "3\n"
+                             "a_b        0.000 0.250 0.500\n"
+                             "say_\"hi\"   0.125 0.000 1.000\n"
+                             "x__y_      0.750 1.500 0.000\n");
+    free(got);
+    got = write_phylip(m, 0);
+    assert_string_equal(got, "3\n"
+                             "a_b        0 0 0\n"
+                             "say_\"hi\"   0 0 1\n"
+                             "x__y_      1 2 0\n");
+    free(got);
+    kcb_matrix_free(m);
 }
 
 static void test_write_phylip_every_unsafe_character(void **state)
@@ -243,22 +205,21 @@ static void test_write_phylip_every_unsafe_character(void **state)
     struct kcb_matrix *m;
     assert_int_equal(kcb_matrix_new(1, &m), KCB_OK);
     assert_int_equal(kcb_matrix_set_label(m, 0, "a(b)c[d]e:f;g,h'i j\tk"), KCB_OK);
-    char *got = write_text(m, KCB_FMT_PHYLIP, 1, NULL, 1);
+    char *got = write_phylip(m, 1);
     assert_string_equal(got, "1\na_b_c_d_e_f_g_h_i_j_k 0.0\n");
     free(got);
     kcb_matrix_free(m);
 }
 
-static void test_write_unknown_format(void **state)
+/* A stream that refuses writes is reported as KCB_EIO. */
+static void test_write_phylip_stream_error(void **state)
 {
     (void)state;
     struct kcb_matrix *m = sample();
-    struct kcb_test_capture cap;
-    assert_int_equal(kcb_test_capture_begin(&cap), 0);
-    assert_int_equal(kcb_matrix_write(cap.fp, m, (enum kcb_format)42, 3, NULL, 1), KCB_EINVAL);
-    assert_int_equal(kcb_test_capture_end(&cap), 0);
-    assert_int_equal(cap.len, 0);
-    free(cap.text);
+    FILE *fp = fopen("/dev/null", "r");
+    assert_non_null(fp);
+    assert_int_equal(kcb_matrix_write_phylip(fp, m, 3), KCB_EIO);
+    fclose(fp);
     kcb_matrix_free(m);
 }
 
@@ -268,7 +229,7 @@ static void test_phylip_round_trip(void **state)
 {
     (void)state;
     struct kcb_matrix *m = sample();
-    char *text = write_text(m, KCB_FMT_PHYLIP, 6, NULL, 1);
+    char *text = write_phylip(m, 6);
     struct kcb_matrix *back = read_ok(text);
     assert_int_equal(back->n, 3);
     assert_string_equal(back->labels[0], "a_b");
@@ -295,7 +256,7 @@ static void test_phylip_round_trip_long_names(void **state)
         for (size_t j = 0; j < N; j++)
             m->d[i * N + j] = (double)(kcb_test_rand(&seed) >> 11) / 9007199254740992.0;
     }
-    char *text = write_text(m, KCB_FMT_PHYLIP, 9, NULL, 1);
+    char *text = write_phylip(m, 9);
     struct kcb_matrix *back = read_ok(text);
     assert_int_equal(back->n, N);
     for (size_t i = 0; i < N; i++)
@@ -319,7 +280,7 @@ static void test_phylip_round_trip_names_longer_than_255(void **state)
     assert_int_equal(kcb_matrix_new(2, &m), KCB_OK);
     assert_int_equal(kcb_matrix_set_label(m, 0, label), KCB_OK);
     m->d[1] = m->d[2] = 0.5;
-    char *text = write_text(m, KCB_FMT_PHYLIP, 3, NULL, 1);
+    char *text = write_phylip(m, 3);
     struct kcb_matrix *back = read_ok(text);
     assert_int_equal(back->n, 2);
     assert_string_equal(back->labels[0], label);
@@ -377,7 +338,7 @@ static void test_phylip_reads_only_len_bytes(void **state)
     (void)state;
     const char text[] = "1\nA 0\nthis is not part of it";
     struct kcb_matrix *m = NULL;
-    assert_int_equal(kcb_matrix_read_phylip(text, 6, &m, NULL, 0), KCB_OK);
+    assert_int_equal(kcb_matrix_read_phylip(text, 6, 0, &m, NULL, 0), KCB_OK);
     assert_int_equal(m->n, 1);
     assert_string_equal(m->labels[0], "A");
     kcb_matrix_free(m);
@@ -424,11 +385,112 @@ static void test_phylip_reason_optional_and_truncated(void **state)
     (void)state;
     struct kcb_matrix *m = NULL;
     const char *bad = "2\nA 0 x\nB 1 0\n";
-    assert_int_equal(kcb_matrix_read_phylip(bad, strlen(bad), &m, NULL, 0), KCB_EFORMAT);
+    assert_int_equal(kcb_matrix_read_phylip(bad, strlen(bad), 0, &m, NULL, 0), KCB_EFORMAT);
     char why[6];
-    assert_int_equal(kcb_matrix_read_phylip(bad, strlen(bad), &m, why, sizeof why), KCB_EFORMAT);
+    assert_int_equal(kcb_matrix_read_phylip(bad, strlen(bad), 0, &m, why, sizeof why), KCB_EFORMAT);
     assert_string_equal(why, "line ");
     assert_null(m);
+}
+
+/* ---- PHYLIP reader: several matrices ---- */
+
+/* A square matrix, a lower triangle after blank lines, and a 1×1 matrix, one after another. */
+static const char three_matrices[] = "2\n"
+                                     "A 0 0.5\n"
+                                     "B 0.5 0\n"
+                                     "\n"
+                                     "3\n"
+                                     "P\n"
+                                     "Q 0.1\n"
+                                     "\n"
+                                     "R 0.2 0.3\n"
+                                     "  1\n"
+                                     "Z 0\n"
+                                     "\n";
+
+static void test_phylip_index_selects_matrix(void **state)
+{
+    (void)state;
+    static const char *const first[] = {"A", "B"}, *const second[] = {"P", "Q", "R"};
+    static const double d0[4] = {0, 0.5, 0.5, 0};
+    static const double d1[9] = {0, 0.1, 0.2, 0.1, 0, 0.3, 0.2, 0.3, 0};
+    struct kcb_matrix *m = read_at(three_matrices, 0);
+    assert_labels(m, first, 2);
+    assert_values(m, d0, 0.0);
+    kcb_matrix_free(m);
+    m = read_at(three_matrices, 1);
+    assert_labels(m, second, 3);
+    assert_values(m, d1, 0.0);
+    kcb_matrix_free(m);
+    m = read_at(three_matrices, 2);
+    assert_int_equal(m->n, 1);
+    assert_string_equal(m->labels[0], "Z");
+    assert_true(m->d[0] == 0.0);
+    kcb_matrix_free(m);
+}
+
+/* Matrices written one after another to one stream, as 'ncd -f phylip' does for several
+ * compressors, are read back one by one. */
+static void test_phylip_index_round_trip(void **state)
+{
+    (void)state;
+    struct kcb_matrix *a = sample(), *b;
+    assert_int_equal(kcb_matrix_new(2, &b), KCB_OK);
+    assert_int_equal(kcb_matrix_set_label(b, 0, "left"), KCB_OK);
+    assert_int_equal(kcb_matrix_set_label(b, 1, "right"), KCB_OK);
+    b->d[1] = 0.875;
+    b->d[2] = 0.625;
+    struct kcb_test_capture cap;
+    assert_int_equal(kcb_test_capture_begin(&cap), 0);
+    assert_int_equal(kcb_matrix_write_phylip(cap.fp, a, 4), KCB_OK);
+    assert_int_equal(kcb_matrix_write_phylip(cap.fp, b, 4), KCB_OK);
+    assert_int_equal(kcb_matrix_write_phylip(cap.fp, a, 4), KCB_OK);
+    assert_int_equal(kcb_test_capture_end(&cap), 0);
+    static const char *const safe[] = {"a_b", "say_\"hi\"", "x__y_"}, *const lr[] = {"left",
+                                                                                       "right"};
+    for (size_t i = 0; i < 3; i += 2) {
+        struct kcb_matrix *m = read_at(cap.text, i);
+        assert_labels(m, safe, 3);
+        assert_values(m, a->d, 0.0);
+        kcb_matrix_free(m);
+    }
+    struct kcb_matrix *m = read_at(cap.text, 1);
+    assert_labels(m, lr, 2);
+    assert_values(m, b->d, 0.0);
+    kcb_matrix_free(m);
+    read_not_found(cap.text, 3);
+    free(cap.text);
+    kcb_matrix_free(a);
+    kcb_matrix_free(b);
+}
+
+static void test_phylip_index_past_the_end(void **state)
+{
+    (void)state;
+    read_not_found(three_matrices, 3);
+    read_not_found(three_matrices, 1000);
+    read_not_found("1\nA 0\n", 1);
+    read_not_found("1\nA 0\n\n\n  \n", 1); /* trailing blank lines hold no matrix */
+    read_not_found("", 1);
+    read_not_found("3\nA\nB 0.1\n", 1);    /* the first matrix ends early: no second one */
+    read_not_found("x\nA 0\n", 1);         /* no size: nothing to skip */
+    /* the reason is optional */
+    struct kcb_matrix *m = NULL;
+    assert_int_equal(kcb_matrix_read_phylip("1\nA 0\n", 6, 1, &m, NULL, 0), KCB_ENOTFOUND);
+    assert_null(m);
+}
+
+/* Errors in a later matrix name the line of the whole text. */
+static void test_phylip_index_error_lines(void **state)
+{
+    (void)state;
+    const char *text = "2\nA 0 1\nB 1 0\n\n2\nA 0 x\nB 1 0\n";
+    read_fails_at(text, 1, 6);
+    read_fails_at("1\nA 0\n\nthree\nA\n", 1, 4);
+    read_fails_at("1\nA 0\n2\nA 0 1\n", 1, 5); /* the second matrix lacks a row */
+    struct kcb_matrix *m = read_ok(text);     /* the first one is fine */
+    assert_int_equal(m->n, 2);
+    kcb_matrix_free(m);
 }
 
 int main(void)
@@ -436,17 +498,12 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_new_has_numbered_labels_and_zeros),
         cmocka_unit_test(test_set_label_copies),
-        cmocka_unit_test(test_write_plain),
-        cmocka_unit_test(test_write_table),
-        cmocka_unit_test(test_write_md),
-        cmocka_unit_test(test_write_md_escapes_pipes_and_newlines),
-        cmocka_unit_test(test_write_csv),
-        cmocka_unit_test(test_write_csv_without_header_or_title),
-        cmocka_unit_test(test_write_json),
-        cmocka_unit_test(test_write_json_non_finite_is_null),
+        cmocka_unit_test(test_check_accepts_finite),
+        cmocka_unit_test(test_check_needs_two_taxa),
+        cmocka_unit_test(test_check_non_finite),
         cmocka_unit_test(test_write_phylip),
         cmocka_unit_test(test_write_phylip_every_unsafe_character),
-        cmocka_unit_test(test_write_unknown_format),
+        cmocka_unit_test(test_write_phylip_stream_error),
         cmocka_unit_test(test_phylip_round_trip),
         cmocka_unit_test(test_phylip_round_trip_long_names),
         cmocka_unit_test(test_phylip_round_trip_names_longer_than_255),
@@ -459,6 +516,10 @@ int main(void)
         cmocka_unit_test(test_phylip_not_a_number),
         cmocka_unit_test(test_phylip_wrong_number_of_values),
         cmocka_unit_test(test_phylip_reason_optional_and_truncated),
+        cmocka_unit_test(test_phylip_index_selects_matrix),
+        cmocka_unit_test(test_phylip_index_round_trip),
+        cmocka_unit_test(test_phylip_index_past_the_end),
+        cmocka_unit_test(test_phylip_index_error_lines),
     };
     return cmocka_run_group_tests_name("matrix", tests, NULL, NULL);
 }

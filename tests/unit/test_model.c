@@ -1,4 +1,4 @@
-/* Unit tests for the model file: a round trip, and every kind of damaged or foreign file refused. */
+/* Unit tests for the model file: a round trip, and every damaged or foreign file refused. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include <stdarg.h>
 #include <stddef.h>
@@ -38,62 +38,74 @@ static const unsigned char text2[] = "";
 static const unsigned char text3[] = "the fourth, \"quoted\" document\r\n";
 
 struct sample {
-    struct kcb_model m;
+    struct kcb_specs specs;
+    struct kcb_labels *labels;
+    struct kcb_dataset d;
     struct kcb_blob text[4];
     int label[4];
+    long line[4];
     size_t sizes[8];
-    char *labels[3];
 };
 
 static void make_sample(struct sample *s, const char *specs)
 {
     memset(s, 0, sizeof *s);
     char why[128];
-    assert_int_equal(kcb_specs_parse(specs, &s->m.specs, why, sizeof why), KCB_OK);
-    assert_true(s->m.specs.n <= 2);
+    assert_int_equal(kcb_specs_parse(specs, &s->specs, why, sizeof why), KCB_OK);
+    assert_true(s->specs.n <= 2);
+    assert_int_equal(kcb_labels_new(&s->labels), KCB_OK);
+    for (size_t l = 0; l < 3; l++) {
+        int id;
+        assert_int_equal(kcb_labels_intern(s->labels, label_names[l], strlen(label_names[l]),
+                                           &id), KCB_OK);
+        assert_int_equal(id, l);
+    }
     s->text[0] = (struct kcb_blob){text0, sizeof text0 - 1};
     s->text[1] = (struct kcb_blob){text1, sizeof text1};
     s->text[2] = (struct kcb_blob){text2, 0};
     s->text[3] = (struct kcb_blob){text3, sizeof text3 - 1};
     static const int lab[4] = {2, 0, 1, 2};
     memcpy(s->label, lab, sizeof lab);
+    for (size_t i = 0; i < 4; i++) /* source lines: not stored, read back as 0 */
+        s->line[i] = 10 + (long)i;
     for (size_t i = 0; i < 8; i++) /* arbitrary values: the file stores, it does not check */
         s->sizes[i] = i == 5 ? ((size_t)1 << 40) + 7 : 20 + 3 * i;
-    for (size_t l = 0; l < 3; l++)
-        s->labels[l] = (char *)label_names[l];
-    s->m.nlabels = 3;
-    s->m.labels = s->labels;
-    s->m.n = 4;
-    s->m.text = s->text;
-    s->m.label = s->label;
-    s->m.sizes = s->sizes;
+    s->d = (struct kcb_dataset){.n = 4, .text = s->text, .label = s->label, .line = s->line,
+                                .labels = s->labels};
 }
 
 static void free_sample(struct sample *s)
 {
-    kcb_specs_free(&s->m.specs);
+    kcb_specs_free(&s->specs);
+    kcb_labels_free(s->labels);
 }
 
-static void assert_models_equal(const struct kcb_model *got, const struct kcb_model *want)
+static void assert_models_equal(const struct kcb_model *got, const struct kcb_specs *specs,
+                                const struct kcb_dataset *want, const size_t *sizes)
 {
-    assert_int_equal(got->specs.n, want->specs.n);
-    for (size_t i = 0; i < want->specs.n; i++) {
-        assert_ptr_equal(got->specs.v[i].codec, want->specs.v[i].codec);
-        assert_int_equal(got->specs.v[i].level, want->specs.v[i].level);
+    assert_int_equal(got->specs.n, specs->n);
+    for (size_t i = 0; i < specs->n; i++) {
+        assert_ptr_equal(got->specs.v[i].codec, specs->v[i].codec);
+        assert_int_equal(got->specs.v[i].level, specs->v[i].level);
     }
-    assert_int_equal(got->nlabels, want->nlabels);
-    for (size_t l = 0; l < want->nlabels; l++)
-        assert_string_equal(got->labels[l], want->labels[l]);
-    assert_int_equal(got->n, want->n);
+    const struct kcb_dataset *d = got->data;
+    assert_non_null(d);
+    assert_non_null(d->labels);
+    assert_int_equal(d->labels->n, want->labels->n);
+    for (size_t l = 0; l < want->labels->n; l++)
+        assert_string_equal(d->labels->name[l], want->labels->name[l]);
+    assert_int_equal(d->n, want->n);
+    assert_non_null(d->line);
     for (size_t i = 0; i < want->n; i++) {
-        assert_int_equal(got->label[i], want->label[i]);
-        assert_int_equal(got->text[i].n, want->text[i].n);
+        assert_int_equal(d->label[i], want->label[i]);
+        assert_int_equal(d->line[i], 0);
+        assert_int_equal(d->text[i].n, want->text[i].n);
         if (want->text[i].n)
-            assert_memory_equal(got->text[i].p, want->text[i].p, want->text[i].n);
+            assert_memory_equal(d->text[i].p, want->text[i].p, want->text[i].n);
     }
-    for (size_t k = 0; k < want->specs.n * want->n; k++)
-        assert_int_equal(got->sizes[k], want->sizes[k]);
-    assert_non_null(got->store);
+    for (size_t k = 0; k < specs->n * want->n; k++)
+        assert_int_equal(got->sizes[k], sizes[k]);
+    assert_non_null(d->arena); /* the file's bytes, which the texts point into */
 }
 
 /* ---- file helpers ---- */
@@ -129,7 +141,7 @@ static unsigned char *written(const char *name, const char *specs, size_t *n)
     char path[128];
     make_sample(&s, specs);
     path_of(path, sizeof path, name);
-    assert_int_equal(kcb_model_write(path, &s.m), KCB_OK);
+    assert_int_equal(kcb_model_write(path, &s.specs, &s.d, s.sizes), KCB_OK);
     free_sample(&s);
     return slurp(path, n);
 }
@@ -178,12 +190,17 @@ static void test_round_trip(void **state)
     char path[128], why[256] = "";
     make_sample(&s, "gzip:9,xz:6");
     path_of(path, sizeof path, "round.kcb");
-    assert_int_equal(kcb_model_write(path, &s.m), KCB_OK);
+    assert_int_equal(kcb_model_write(path, &s.specs, &s.d, s.sizes), KCB_OK);
     struct kcb_model *m = NULL;
     assert_int_equal(kcb_model_read(path, &m, why, sizeof why), KCB_OK);
-    assert_models_equal(m, &s.m);
+    assert_models_equal(m, &s.specs, &s.d, s.sizes);
     /* the sizes are per spec: sizes[s * n + i] */
     assert_int_equal(m->sizes[1 * 4 + 1], ((size_t)1 << 40) + 7);
+    /* the labels come back as a label table that finds names (the empty one included) */
+    for (size_t l = 0; l < 3; l++)
+        assert_int_equal(kcb_labels_find(m->data->labels, label_names[l],
+                                         strlen(label_names[l])), l);
+    assert_int_equal(kcb_labels_find(m->data->labels, "sports", 6), -1);
     struct kcb_spec xz = {kcb_codec_find("xz"), 6}, gz = {kcb_codec_find("gzip"), 9};
     struct kcb_spec gz1 = {kcb_codec_find("gzip"), 1};
     assert_int_equal(kcb_model_spec(m, &gz), 0);
@@ -219,15 +236,18 @@ static void test_layout(void **state)
 static void test_empty_model_round_trip(void **state)
 {
     (void)state;
-    struct kcb_model w = {0}, *m = NULL;
+    struct kcb_specs specs = {0};
+    struct kcb_labels none = {0};
+    struct kcb_dataset w = {.labels = &none};
+    struct kcb_model *m = NULL;
     char path[128], why[256];
-    assert_int_equal(kcb_specs_parse("zstd:3", &w.specs, why, sizeof why), KCB_OK);
+    assert_int_equal(kcb_specs_parse("zstd:3", &specs, why, sizeof why), KCB_OK);
     path_of(path, sizeof path, "empty.kcb");
-    assert_int_equal(kcb_model_write(path, &w), KCB_OK);
+    assert_int_equal(kcb_model_write(path, &specs, &w, NULL), KCB_OK);
     assert_int_equal(kcb_model_read(path, &m, why, sizeof why), KCB_OK);
-    assert_models_equal(m, &w);
+    assert_models_equal(m, &specs, &w, NULL);
     kcb_model_free(m);
-    kcb_specs_free(&w.specs);
+    kcb_specs_free(&specs);
 }
 
 static void test_missing_file(void **state)

@@ -1,4 +1,4 @@
-/* Unit tests for the probes: concat gain, window sweep, cost of new data, learning curves. */
+/* Unit tests for the probes: concat gain, window sweep, and the cost of new data. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -7,21 +7,13 @@
 
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "kcb/err.h"
-#include "kcb/gen.h"
-#include "kcb/knn.h"
+#include "kcb/comp.h"
 #include "kcb/dist.h"
+#include "kcb/err.h"
 #include "kcb/probe.h"
 #include "kcb_test.h"
-
-static struct kcb_spec spec_of(const char *name, int level)
-{
-    struct kcb_spec s = {kcb_codec_find(name), level};
-    assert_non_null(s.codec);
-    return s;
-}
+#include "probe_test.h"
 
 static kcb_comp *new_comp(const struct kcb_spec *s)
 {
@@ -42,13 +34,6 @@ static size_t size_cat(kcb_comp *c, const void *x, size_t nx, const void *y, siz
     size_t out;
     assert_int_equal(kcb_comp_size_cat(c, x, nx, "", 0, y, ny, &out), KCB_OK);
     return out;
-}
-
-static void assert_same_double(double got, double want)
-{
-    if (!(got == want || (isnan(got) && isnan(want))))
-        print_error("got %.17g, want %.17g\n", got, want);
-    assert_true(got == want || (isnan(got) && isnan(want)));
 }
 
 /* ---- concat ---- */
@@ -343,8 +328,9 @@ static void test_scaling_bytes_points_and_grid(void **state)
     free(x);
 }
 
-/* Many points on a short range: rounded sizes that coincide are kept once. One point: from.
- * One chunk: sd 0. cap below points bounds the count. */
+/* Many points on a short range: rounded sizes that coincide are kept once. One point: the
+ * largest prefix, n - chunks*chunk (kcb_log_grid's single size). One chunk: sd 0. cap below
+ * points bounds the count. */
 static void test_scaling_bytes_grid_edges(void **state)
 {
     (void)state;
@@ -363,7 +349,7 @@ static void test_scaling_bytes_grid_edges(void **state)
 
     assert_int_equal(kcb_scaling_bytes(&s, x, n, 100, 100, 2, 1, 1, pt, 64, &count), KCB_OK);
     assert_int_equal(count, 1);
-    assert_int_equal(pt[0].seen, 100);
+    assert_int_equal(pt[0].seen, n - 2 * 100);
     check_scaling(&s, x, 100, 2, pt, count);
 
     assert_int_equal(kcb_scaling_bytes(&s, x, n, 100, 300, 1, 4, 1, pt, 64, &count), KCB_OK);
@@ -414,99 +400,6 @@ static void test_scaling_bytes_too_short(void **state)
     free(x);
 }
 
-/* ---- learning curve ---- */
-
-#define NCLASS 3
-#define NTRAIN_PER 8
-#define NTEST_PER 3
-
-/* A tiny labelled set from three generated sources: train texts 0..7 of each (rows
- * interleaved by class), test texts 100..102, a few dozen bytes each. */
-struct labelled_set {
-    unsigned char buf[NCLASS * (NTRAIN_PER + NTEST_PER)][64];
-    struct kcb_blob tr_text[NCLASS * NTRAIN_PER], te_text[NCLASS * NTEST_PER];
-    int tr_label[NCLASS * NTRAIN_PER], te_label[NCLASS * NTEST_PER];
-    struct kcb_labelled train, test;
-};
-
-static void labelled_make(struct labelled_set *d)
-{
-    size_t b = 0;
-    for (uint32_t id = 0; id < NCLASS; id++) {
-        kcb_source *src;
-        assert_int_equal(kcb_source_new(77, id, 2, &src), KCB_OK);
-        for (size_t j = 0; j < NTRAIN_PER; j++, b++) {
-            size_t len = 40 + 3 * j, row = j * NCLASS + id;
-            assert_int_equal(kcb_source_text(src, j, d->buf[b], len), KCB_OK);
-            d->tr_text[row] = (struct kcb_blob){d->buf[b], len};
-            d->tr_label[row] = (int)id;
-        }
-        for (size_t j = 0; j < NTEST_PER; j++, b++) {
-            size_t len = 30 + 5 * j, row = j * NCLASS + id;
-            assert_int_equal(kcb_source_text(src, 100 + j, d->buf[b], len), KCB_OK);
-            d->te_text[row] = (struct kcb_blob){d->buf[b], len};
-            d->te_label[row] = (int)id;
-        }
-        kcb_source_free(src);
-    }
-    d->train = (struct kcb_labelled){d->tr_text, d->tr_label, NCLASS * NTRAIN_PER, NULL};
-    d->test = (struct kcb_labelled){d->te_text, d->te_label, NCLASS * NTEST_PER, NULL};
-}
-
-static void test_learning_curve(void **state)
-{
-    (void)state;
-    struct labelled_set *d = malloc(sizeof *d);
-    assert_non_null(d);
-    labelled_make(d);
-    static const size_t sizes[] = {3, 6, 12, NCLASS * NTRAIN_PER};
-    static const char *const names[] = {"gzip", "bzip2"};
-    for (size_t i = 0; i < 2; i++) {
-        struct kcb_spec s = spec_of(names[i], 9);
-        struct kcb_learning_point one[4], two[4];
-        assert_int_equal(kcb_learning_curve(&s, &d->train, &d->test, NCLASS, " ", 1, 1, sizes,
-                                            4, 2, 1, 1, one), KCB_OK);
-        assert_int_equal(kcb_learning_curve(&s, &d->train, &d->test, NCLASS, " ", 1, 1, sizes,
-                                            4, 2, 1, 2, two), KCB_OK);
-        for (size_t k = 0; k < 4; k++) {
-            assert_int_equal(one[k].ntrain, sizes[k]);
-            assert_int_equal(one[k].reps, 2);
-            assert_true(one[k].err_mean >= 0 && one[k].err_mean <= 1);
-            assert_true(one[k].err_sd >= 0);
-            assert_int_equal(two[k].ntrain, one[k].ntrain);
-            assert_same_double(two[k].err_mean, one[k].err_mean);
-            assert_same_double(two[k].err_sd, one[k].err_sd);
-        }
-        /* the whole training set: every repetition keeps all of it, in order */
-        double acc;
-        assert_int_equal(kcb_knn_accuracy(&s, &d->train, &d->test, NCLASS, " ", 1, 1,
-                                          KCB_RULE_VOTE, 1, &acc), KCB_OK);
-        assert_true(kcb_test_near(one[3].err_mean, 1.0 - acc, 1e-12));
-        assert_same_double(one[3].err_sd, 0.0);
-    }
-    free(d);
-}
-
-/* A size above the training set's counts as the whole set. */
-static void test_learning_curve_size_beyond_n(void **state)
-{
-    (void)state;
-    struct labelled_set *d = malloc(sizeof *d);
-    assert_non_null(d);
-    labelled_make(d);
-    static const size_t sizes[] = {1000};
-    struct kcb_spec s = spec_of("gzip", 9);
-    struct kcb_learning_point lp[1];
-    double acc;
-    assert_int_equal(kcb_learning_curve(&s, &d->train, &d->test, NCLASS, " ", 1, 1, sizes, 1,
-                                        1, 5, 2, lp), KCB_OK);
-    assert_int_equal(lp[0].ntrain, NCLASS * NTRAIN_PER);
-    assert_int_equal(kcb_knn_accuracy(&s, &d->train, &d->test, NCLASS, " ", 1, 1,
-                                      KCB_RULE_VOTE, 2, &acc), KCB_OK);
-    assert_true(kcb_test_near(lp[0].err_mean, 1.0 - acc, 1e-12));
-    free(d);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -519,8 +412,6 @@ int main(void)
         cmocka_unit_test(test_scaling_bytes_points_and_grid),
         cmocka_unit_test(test_scaling_bytes_grid_edges),
         cmocka_unit_test(test_scaling_bytes_too_short),
-        cmocka_unit_test(test_learning_curve),
-        cmocka_unit_test(test_learning_curve_size_beyond_n),
     };
     return cmocka_run_group_tests_name("probe", tests, NULL, NULL);
 }

@@ -1,5 +1,5 @@
 /* Figures through gnuplot: our code writes data and a script; gnuplot draws the SVG. */
-#include "plot.h"
+#include "figure.h"
 
 #include <errno.h>
 #include <spawn.h>
@@ -7,7 +7,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "cmd.h"
+#include "cli.h"
+#include "kcb/text.h"
 
 extern char **environ;
 
@@ -71,4 +72,25 @@ int kcb_plot_run(const char *cmd, struct kcb_plot *p)
     if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
         return kcb_io_err(cmd, "gnuplot failed on %s", p->gp);
     return KCB_EXIT_OK;
+}
+
+void kcb_plot_text(FILE *fp, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    fputc('\'', fp);
+    while (n) {
+        size_t k = kcb_utf8_len(p, n);
+        if (k == 0 || *p < 0x20) {
+            fputc(k == 0 ? '?' : ' ', fp);
+            k = 1;
+        } else {
+            if (*p == '\'')
+                fputc('\'', fp);
+            fwrite(p, 1, k, fp);
+        }
+        p += k;
+        n -= k;
+    }
+    fputc('\'', fp);
 }

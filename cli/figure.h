@@ -1,6 +1,6 @@
-/* Figures: a gnuplot script written beside the SVG, then gnuplot run on it (commands only). */
-#ifndef KCB_CMD_PLOT_H
-#define KCB_CMD_PLOT_H
+/* cli: figures: a gnuplot script written beside the SVG, then gnuplot run on it (commands only). */
+#ifndef KCB_CLI_FIGURE_H
+#define KCB_CLI_FIGURE_H
 
 #include <stdio.h>
 
@@ -23,6 +23,13 @@ void kcb_plot_end_data(struct kcb_plot *p);
 
 /* Writes s as a gnuplot string literal in double quotes, escaping what must be. */
 void kcb_plot_str(FILE *fp, const char *s);
+
+/*
+ * Writes s as a single-quoted gnuplot string, for text set 'noenhanced': labels are file names,
+ * printed as they are. (The svg terminal leaves a literal '&' of enhanced text unescaped, which
+ * breaks the XML.) Control characters become blanks and invalid UTF-8 '?', which XML needs.
+ */
+void kcb_plot_text(FILE *fp, const char *s);
 
 /* Closes the script and runs gnuplot on it; the .gp file is kept for restyling. Prints its
  * own one-line error (gnuplot missing or failing); returns an exit code. */

@@ -1,4 +1,4 @@
-/* Unit tests for the output helpers: UTF-8 validation, JSON and CSV escaping, format names. */
+/* Unit tests for the text helpers: UTF-8 validation, JSON and CSV escaping, JSON numbers. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kcb/err.h"
 #include "kcb/text.h"
 #include "kcb_test.h"
 
@@ -137,7 +136,8 @@ static void test_json_plain_and_utf8_pass_through(void **state)
     (void)state;
     EXPECT_JSON("", "\"\"");
     EXPECT_JSON("hello world", "\"hello world\"");
-    EXPECT_JSON("caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e", "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e\"");
+    EXPECT_JSON("caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e",
+                "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e\"");
     EXPECT_JSON("/ and \x7f", "\"/ and \x7f\""); /* neither needs escaping */
 }
 
@@ -219,41 +219,6 @@ static void test_csv_quoting(void **state)
     EXPECT_CSV(",", "\",\"");
 }
 
-/* ---- formats ---- */
-
-static void test_format_names(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *name;
-        enum kcb_format f;
-    } all[] = {
-        {"plain", KCB_FMT_PLAIN}, {"table", KCB_FMT_TABLE},   {"csv", KCB_FMT_CSV},
-        {"json", KCB_FMT_JSON},   {"phylip", KCB_FMT_PHYLIP}, {"md", KCB_FMT_MD},
-    };
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-        enum kcb_format f = KCB_FMT_PLAIN;
-        assert_int_equal(kcb_format_parse(all[i].name, &f), KCB_OK);
-        assert_int_equal(f, all[i].f);
-        assert_string_equal(kcb_format_name(all[i].f), all[i].name);
-    }
-    enum kcb_format f = KCB_FMT_PLAIN;
-    assert_int_equal(kcb_format_parse("markdown", &f), KCB_OK);
-    assert_int_equal(f, KCB_FMT_MD);
-    assert_string_equal(kcb_format_name((enum kcb_format)42), "?");
-}
-
-static void test_format_parse_rejects(void **state)
-{
-    (void)state;
-    static const char *const bad[] = {"", "JSON", "Json", "tsv", "csv ", "mark", "markdowns"};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        enum kcb_format f = KCB_FMT_PHYLIP;
-        assert_int_equal(kcb_format_parse(bad[i], &f), KCB_EINVAL);
-        assert_int_equal(f, KCB_FMT_PHYLIP); /* untouched */
-    }
-}
-
 /* ---- kcb_json_num ---- */
 
 static void test_json_num(void **state)
@@ -279,6 +244,30 @@ static void test_json_num(void **state)
     }
 }
 
+/* ---- kcb_name_find and kcb_fnv1a ---- */
+
+static void test_name_find(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"ncd", NULL, "cdm", "clm", "cdm"};
+    assert_int_equal(kcb_name_find(names, 5, "ncd"), 0);
+    assert_int_equal(kcb_name_find(names, 5, "cdm"), 2); /* the first of equal names */
+    assert_int_equal(kcb_name_find(names, 5, "clm"), 3);
+    assert_int_equal(kcb_name_find(names, 3, "clm"), -1); /* beyond n */
+    assert_int_equal(kcb_name_find(names, 5, "NCD"), -1);
+    assert_int_equal(kcb_name_find(names, 5, ""), -1);
+    assert_int_equal(kcb_name_find(names, 0, "ncd"), -1);
+}
+
+/* The published FNV-1a 64-bit test vectors. */
+static void test_fnv1a(void **state)
+{
+    (void)state;
+    assert_true(kcb_fnv1a("", 0) == 0xcbf29ce484222325u);
+    assert_true(kcb_fnv1a("a", 1) == 0xaf63dc4c8601ec8cu);
+    assert_true(kcb_fnv1a("foobar", 6) == 0x85944171f73967e8u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,9 +283,9 @@ int main(void)
         cmocka_unit_test(test_json_output_is_always_valid_utf8),
         cmocka_unit_test(test_csv_plain_fields_unquoted),
         cmocka_unit_test(test_csv_quoting),
-        cmocka_unit_test(test_format_names),
-        cmocka_unit_test(test_format_parse_rejects),
         cmocka_unit_test(test_json_num),
+        cmocka_unit_test(test_name_find),
+        cmocka_unit_test(test_fnv1a),
     };
-    return cmocka_run_group_tests_name("out", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -1,0 +1,50 @@
+/* cli: parsing the values of options that several commands share, each error printed in one line. */
+#ifndef KCB_CLI_ARGS_H
+#define KCB_CLI_ARGS_H
+
+#include <stddef.h>
+
+#include "cli.h"
+#include "kcb/dataset.h"
+#include "kcb/dist.h"
+#include "kcb/spec.h"
+#include "table.h"
+
+/* Each returns an exit status, having printed "kcbench CMD: OPTION VALUE: reason" on error;
+ * key is the option's key in cmd's table, which names it. */
+
+/* A whole number in [lo, hi]. */
+int kcb_arg_long(const struct kcb_cmd *cmd, int key, const char *arg, long lo, long hi,
+                 long *out);
+
+/* Seconds, a real number in [0, 3600]. */
+int kcb_arg_seconds(const struct kcb_cmd *cmd, int key, const char *arg, double *out);
+
+/* A size in bytes such as 65536, 64K or 1M (at least 1, at most 2^40). */
+int kcb_arg_size(const struct kcb_cmd *cmd, int key, const char *arg, size_t *out);
+
+/* A compressor list, NAME[:LEVEL],... (see kcb_specs_parse); *out is the caller's to free. */
+int kcb_arg_specs(const struct kcb_cmd *cmd, int key, const char *arg, struct kcb_specs *out);
+
+/* One compressor, NAME[:LEVEL]. */
+int kcb_arg_spec(const struct kcb_cmd *cmd, int key, const char *arg, struct kcb_spec *out);
+
+/* An output format among those in allowed (a bit mask of 1 << enum kcb_format). */
+int kcb_arg_format(const struct kcb_cmd *cmd, int key, const char *arg, unsigned allowed,
+                   enum kcb_format *out);
+
+/* An input format of labelled data: tsv, csv, fasttext or dir. */
+int kcb_arg_informat(const struct kcb_cmd *cmd, int key, const char *arg,
+                     enum kcb_informat *out);
+
+/* A distance: ncd, cdm or clm. */
+int kcb_arg_dist(const struct kcb_cmd *cmd, int key, const char *arg, enum kcb_dist *out);
+
+/* A list of k such as "1,2,3,5": ascending unique values from 1 to 1024, at most max of them. */
+int kcb_arg_klist(const struct kcb_cmd *cmd, int key, const char *arg, size_t *ks, size_t max,
+                  size_t *nk);
+
+/* An error for an operand that the command does not take. */
+int kcb_arg_extra(const struct kcb_cmd *cmd, const char *operand);
+
+#endif

@@ -1,0 +1,44 @@
+/* cli: what the files of kcbench probe share: its options, measured curves, and their figures. */
+#ifndef KCB_CLI_PROBE_H
+#define KCB_CLI_PROBE_H
+
+#include <stdio.h>
+
+#include "cli.h"
+#include "kcb/fit.h"
+#include "kcb/probe.h"
+#include "kcb/spec.h"
+#include "load.h"
+#include "table.h"
+
+#define PROBE_MAXPTS 64
+
+struct probe_opts {
+    const struct kcb_cmd *cmd;
+    const char *what, *output, *svg, *labelled;
+    struct kcb_specs specs;
+    enum kcb_format format;
+    long threads, from, chunk, chunks, points, k, reps, test_sample;
+};
+
+/* One measured curve y(x) of a compressor, with its two fits. */
+struct curve {
+    char name[64];
+    size_t n;
+    double x[PROBE_MAXPTS], y[PROBE_MAXPTS], sd[PROBE_MAXPTS], resid[PROBE_MAXPTS];
+    struct kcb_fit_line line;
+    struct kcb_fit_power pow;
+};
+
+/* probe scaling: measures, fits and writes the curves of every compressor. */
+int kcb_probe_scaling(const struct probe_opts *o, const struct kcb_input *c, struct kcb_out *out);
+
+/* The figures, drawn by gnuplot into o->svg; each returns an exit status (errors printed). */
+int kcb_fig_concat(const struct probe_opts *o, const struct kcb_inputs *c,
+                   struct kcb_concat *const *res);
+int kcb_fig_window(const struct probe_opts *o, const struct kcb_input *c,
+                   struct kcb_window_point (*pts)[PROBE_MAXPTS], const size_t *cnt);
+int kcb_fig_curves(const struct probe_opts *o, const struct curve *cv, const char *title,
+                   const char *xlabel, const char *ylabel);
+
+#endif

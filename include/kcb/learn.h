@@ -1,0 +1,9 @@
+/* lib/learn: kNN on compression distance: neighbour search, decision rules, scoring, learning curves. */
+#ifndef KCB_LEARN_H
+#define KCB_LEARN_H
+
+#include "kcb/curve.h"
+#include "kcb/knn.h"
+#include "kcb/rules.h"
+
+#endif

@@ -1,0 +1,179 @@
+/* PHYLIP distance matrices: writing relaxed PHYLIP, and reading strict or relaxed, square or triangular. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kcb/err.h"
+#include "kcb/matrix.h"
+
+static void phylip_name(FILE *fp, const char *s)
+{
+    size_t len = 0;
+    for (; *s; s++, len++)
+        fputc(isspace((unsigned char)*s) || strchr("()[]:;,'", *s) ? '_' : *s, fp);
+    for (; len < 10; len++)
+        fputc(' ', fp);
+}
+
+int kcb_matrix_write_phylip(FILE *fp, const struct kcb_matrix *m, int dec)
+{
+    fprintf(fp, "%zu\n", m->n);
+    for (size_t i = 0; i < m->n; i++) {
+        phylip_name(fp, m->labels[i]);
+        for (size_t j = 0; j < m->n; j++)
+            fprintf(fp, " %.*f", dec, m->d[i * m->n + j]);
+        fputc('\n', fp);
+    }
+    return ferror(fp) ? KCB_EIO : KCB_OK;
+}
+
+struct lines {
+    const char *p, *end;
+    long no;
+};
+
+static int next_line(struct lines *ls, const char **s, size_t *len)
+{
+    while (ls->p < ls->end) {
+        const char *nl = memchr(ls->p, '\n', (size_t)(ls->end - ls->p));
+        const char *e = nl ? nl : ls->end;
+        *s = ls->p;
+        *len = (size_t)(e - ls->p);
+        ls->p = nl ? nl + 1 : ls->end;
+        ls->no++;
+        size_t k = 0;
+        while (k < *len && isspace((unsigned char)(*s)[k]))
+            k++;
+        if (k < *len)
+            return 1;
+    }
+    return 0;
+}
+
+static int fail(char *why, size_t len, long line, const char *fmt, ...)
+{
+    if (why && len) {
+        int k = snprintf(why, len, "line %ld: ", line);
+        if (k >= 0 && (size_t)k < len) {
+            va_list ap;
+            va_start(ap, fmt);
+            vsnprintf(why + k, len - (size_t)k, fmt, ap);
+            va_end(ap);
+        }
+    }
+    return KCB_EFORMAT;
+}
+
+/* Finds the name (*name, *namelen: within s) and reads up to want values of one row; sets *got.
+ * Returns -1 for a token that is not a number, or too long to be one. */
+static int parse_row(const char *s, size_t len, const char **name, size_t *namelen, double *vals,
+                     size_t want, size_t *got)
+{
+    size_t k = 0;
+    while (k < len && isspace((unsigned char)s[k]))
+        k++;
+    *name = s + k;
+    while (k < len && !isspace((unsigned char)s[k]))
+        k++;
+    *namelen = (size_t)(s + k - *name);
+    *got = 0;
+    char buf[64];
+    while (k < len && *got < want + 1) {
+        while (k < len && isspace((unsigned char)s[k]))
+            k++;
+        if (k >= len)
+            break;
+        size_t b = 0;
+        while (k < len && !isspace((unsigned char)s[k]) && b + 1 < sizeof buf)
+            buf[b++] = s[k++];
+        if (k < len && !isspace((unsigned char)s[k]))
+            return -1;
+        buf[b] = '\0';
+        char *e;
+        errno = 0;
+        double v = strtod(buf, &e);
+        if (*e || errno)
+            return -1;
+        if (*got < want)
+            vals[*got] = v;
+        (*got)++;
+    }
+    return 0;
+}
+
+/* Reads the matrix that starts at the first non-blank line of ls. */
+static int read_one(struct lines ls, struct kcb_matrix **out, char *why, size_t whylen)
+{
+    const char *s;
+    size_t sl;
+    if (!next_line(&ls, &s, &sl))
+        return fail(why, whylen, 1, "empty PHYLIP matrix");
+    char *e;
+    long n = strtol(s, &e, 10);
+    if (e == s || n <= 0 || n > 100000)
+        return fail(why, whylen, ls.no, "expected the number of taxa");
+    struct kcb_matrix *m;
+    if (kcb_matrix_new((size_t)n, &m))
+        return KCB_ENOMEM;
+    for (size_t i = 0; i < (size_t)n; i++) {
+        const char *name;
+        size_t got, namelen;
+        if (!next_line(&ls, &s, &sl)) {
+            kcb_matrix_free(m);
+            return fail(why, whylen, ls.no + 1, "expected %ld rows, found %zu", n, i);
+        }
+        if (parse_row(s, sl, &name, &namelen, m->d + i * (size_t)n, (size_t)n, &got) ||
+            (got != (size_t)n && got != i)) {
+            kcb_matrix_free(m);
+            return fail(why, whylen, ls.no, "row %zu: expected %ld (square) or %zu (lower "
+                        "triangle) numbers", i + 1, n, i);
+        }
+        if (got == i) /* lower triangle: mirror */
+            for (size_t j = 0; j < i; j++)
+                m->d[j * (size_t)n + i] = m->d[i * (size_t)n + j];
+        char *label = strndup(name, namelen);
+        if (!label) {
+            kcb_matrix_free(m);
+            return KCB_ENOMEM;
+        }
+        free(m->labels[i]);
+        m->labels[i] = label;
+    }
+    *out = m;
+    return KCB_OK;
+}
+/* Skips the index matrices before the wanted one: each is a line with its size n and then n
+ * non-blank rows. Returns 0, or -1 if the text ends first or a size is not a number. */
+static int skip(struct lines *ls, long index)
+{
+    const char *s;
+    size_t sl;
+    for (long m = 0; m < index; m++) {
+        if (!next_line(ls, &s, &sl))
+            return -1;
+        char *e;
+        long rows = strtol(s, &e, 10);
+        if (e == s || rows <= 0)
+            return -1;
+        for (long r = 0; r < rows; r++)
+            if (!next_line(ls, &s, &sl))
+                return -1;
+    }
+    return 0;
+}
+
+int kcb_matrix_read_phylip(const char *text, size_t len, size_t index, struct kcb_matrix **out,
+                           char *why, size_t whylen)
+{
+    struct lines ls = {text, text + len, 0}, peek;
+    const char *s;
+    size_t sl;
+    if (skip(&ls, (long)index) || (peek = ls, index > 0 && !next_line(&peek, &s, &sl))) {
+        snprintf(why, whylen, "--index %zu: the input holds fewer PHYLIP matrices", index);
+        return KCB_ENOTFOUND;
+    }
+    return read_one(ls, out, why, whylen);
+}
