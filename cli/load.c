@@ -25,7 +25,7 @@ void kcb_inputs_free(struct kcb_inputs *in)
 }
 
 /* Appends an empty input with copies of name and path: 0 or -1 (no memory). */
-static int push(struct kcb_inputs *in, const char *name, const char *path)
+static int push_input(struct kcb_inputs *in, const char *name, const char *path)
 {
     struct kcb_input *v = realloc(in->v, (in->n + 1) * sizeof *v);
     if (!v)
@@ -52,7 +52,7 @@ int kcb_inputs_file(const char *cmd, struct kcb_inputs *in, const char *path, co
 {
     if (strcmp(path, "-") == 0 && in->stdin_used++)
         return kcb_usage_err(cmd, "standard input ('-') can be given only once");
-    if (push(in, name ? name : path, path))
+    if (push_input(in, name ? name : path, path))
         return kcb_fail(cmd, "out of memory");
     struct kcb_input *x = &in->v[in->n - 1];
     int rc = kcb_read_file(path, &x->data, &x->n);
@@ -75,15 +75,9 @@ int kcb_inputs_dir(const char *cmd, struct kcb_inputs *in, const char *dir)
     return rc;
 }
 
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 int kcb_inputs_path(const char *cmd, struct kcb_inputs *in, const char *path)
 {
-    if (is_dir(path))
+    if (kcb_is_dir(path))
         return kcb_inputs_dir(cmd, in, path);
     char *name = base_name(path);
     int rc = name ? kcb_inputs_file(cmd, in, path, *name ? name : path)
@@ -94,7 +88,7 @@ int kcb_inputs_path(const char *cmd, struct kcb_inputs *in, const char *path)
 
 int kcb_inputs_string(const char *cmd, struct kcb_inputs *in, const char *s, const char *name)
 {
-    if (push(in, name, name))
+    if (push_input(in, name, name))
         return kcb_fail(cmd, "out of memory");
     struct kcb_input *x = &in->v[in->n - 1];
     x->data = (unsigned char *)(uintptr_t)s;
@@ -125,7 +119,7 @@ static int dir_corpus(const char *cmd, struct kcb_inputs *in, const char *dir)
     int rc = name ? kcb_inputs_dir(cmd, &files, dir) : kcb_fail(cmd, "out of memory");
     if (!rc && files.n == 0)
         rc = kcb_io_err(cmd, "%s: no files in this directory", dir);
-    if (!rc && push(in, name, dir))
+    if (!rc && push_input(in, name, dir))
         rc = kcb_fail(cmd, "out of memory");
     for (size_t i = 0; !rc && i < files.n; i++)
         if (append(&in->v[in->n - 1], files.v[i].data, files.v[i].n, 0))
@@ -149,7 +143,7 @@ static int class_corpus(const char *cmd, struct kcb_inputs *in, const char *path
     snprintf(name + strlen(name), sizeof name - strlen(name), ":%s", label);
     if (id < 0)
         rc = kcb_io_err(cmd, "%s: no texts labelled '%s'", path, label);
-    else if (push(in, name, path))
+    else if (push_input(in, name, path))
         rc = kcb_fail(cmd, "out of memory");
     for (size_t i = 0; !rc && i < d->n; i++)
         if (d->label[i] == id && append(&in->v[in->n - 1], d->text[i].p, d->text[i].n, 1))
@@ -168,7 +162,7 @@ int kcb_inputs_corpus(const char *cmd, struct kcb_inputs *in, const char *arg)
         free(path);
         return rc;
     }
-    return is_dir(arg) ? dir_corpus(cmd, in, arg) : kcb_inputs_path(cmd, in, arg);
+    return kcb_is_dir(arg) ? dir_corpus(cmd, in, arg) : kcb_inputs_path(cmd, in, arg);
 }
 
 struct kcb_blob *kcb_inputs_blobs(const struct kcb_inputs *in)

@@ -5,7 +5,8 @@ usage: style.py [ROOT]      (ROOT defaults to the repository holding this file)
 
   - every C file under lib/, cli/, include/ and tests/unit/ opens with a one-line comment
     saying what it is for;
-  - no such file is over 600 lines, and no function in one is over 80 lines;
+  - no such file is over 600 lines, and no function in one is over 80 lines; no script
+    (scripts/, tests/: Python and shell) is over 600 lines either;
   - the layers point down only: a file of lib/LAYER includes public headers of its own layer
     or of layers below it (the order is LAYERS; a header's layer is the "lib/LAYER:" its
     first line names), headers likewise, and no library file includes a cli header;
@@ -29,6 +30,14 @@ def c_files():
         for d, _, names in os.walk(os.path.join(ROOT, top)):
             for n in sorted(names):
                 if n.endswith((".c", ".h")):
+                    yield os.path.relpath(os.path.join(d, n), ROOT)
+
+
+def scripts():
+    for top in ("scripts", "tests"):
+        for d, _, names in os.walk(os.path.join(ROOT, top)):
+            for n in sorted(names):
+                if n.endswith((".py", ".sh")):
                     yield os.path.relpath(os.path.join(d, n), ROOT)
 
 
@@ -97,6 +106,10 @@ def main():
     files = list(c_files())
     for f in files:
         check_file(f, layers, problems)
+    for f in scripts():
+        n = len(open(os.path.join(ROOT, f), encoding="utf-8").read().split("\n")) - 1
+        if n > MAX_FILE:
+            problems.append("%s: %d lines, over %d" % (f, n, MAX_FILE))
     for layer in LAYERS:
         main_h = os.path.join(ROOT, "include/kcb", layer + ".h")
         if not os.path.exists(main_h):

@@ -30,6 +30,9 @@ void kcb_afile_abort(kcb_afile *f);
 /* Writes len bytes to path atomically: 0 or KCB_EIO. */
 int kcb_write_file(const char *path, const void *data, size_t len);
 
+/* Returns 1 if path names a directory (following links; "-" never does), else 0. */
+int kcb_is_dir(const char *path);
+
 /* What kcb_list_dir lists. */
 enum kcb_list_what { KCB_LIST_FILES, KCB_LIST_DIRS };
 

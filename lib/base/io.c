@@ -148,6 +148,12 @@ int kcb_write_file(const char *path, const void *data, size_t len)
     return kcb_afile_commit(f);
 }
 
+int kcb_is_dir(const char *path)
+{
+    struct stat st;
+    return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

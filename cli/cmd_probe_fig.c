@@ -2,7 +2,7 @@
 #include <stdio.h>
 
 #include "figure.h"
-#include "probe.h"
+#include "cmd_probe.h"
 
 /* A heatmap of gain / min(C(X), C(Y)), one panel per compressor. */
 int kcb_fig_concat(const struct probe_opts *o, const struct kcb_inputs *c,

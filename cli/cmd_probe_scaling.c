@@ -7,7 +7,7 @@
 #include "kcb/curve.h"
 #include "kcb/err.h"
 #include "columns.h"
-#include "probe.h"
+#include "cmd_probe.h"
 
 static void fit_curve(struct curve *c)
 {

@@ -7,7 +7,7 @@
 #include "kcb/probe.h"
 #include "output.h"
 #include "columns.h"
-#include "probe.h"
+#include "cmd_probe.h"
 
 #define DEFAULT_CODECS "gzip:9,xz:6,zstd:19,bzip2:9"
 

@@ -196,7 +196,7 @@ static int run_single(const struct gen_kind *k, const struct gen_opts *o)
 }
 
 /* Parses a numeric option into *out within [lo, hi] and records it in o->given. */
-static int number(const struct kcb_cmd *cmd, struct gen_opts *o, unsigned bit, int key,
+static int numeric(const struct kcb_cmd *cmd, struct gen_opts *o, unsigned bit, int key,
                   const char *arg, long lo, long hi, long *out)
 {
     o->given |= bit;
@@ -214,27 +214,27 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
         o->seed = (uint64_t)v;
         break;
     case 'n':
-        rc = number(cmd, o, OPT_SIZE, key, arg, 0, SIZE_LIMIT, &v);
+        rc = numeric(cmd, o, OPT_SIZE, key, arg, 0, SIZE_LIMIT, &v);
         o->size = (size_t)v;
         break;
     case KCB_OPT_LONG + 2:
-        rc = number(cmd, o, OPT_ORDER, key, arg, KCB_GEN_ORDER_MIN, KCB_GEN_ORDER_MAX, &v);
+        rc = numeric(cmd, o, OPT_ORDER, key, arg, KCB_GEN_ORDER_MIN, KCB_GEN_ORDER_MAX, &v);
         o->order = (int)v;
         break;
     case KCB_OPT_LONG + 3:
-        rc = number(cmd, o, OPT_SOURCE, key, arg, 0, 1000000, &v);
+        rc = numeric(cmd, o, OPT_SOURCE, key, arg, 0, 1000000, &v);
         o->source = (uint32_t)v;
         break;
     case KCB_OPT_LONG + 4:
-        rc = number(cmd, o, OPT_INDEX, key, arg, 0, LONG_MAX, &v);
+        rc = numeric(cmd, o, OPT_INDEX, key, arg, 0, LONG_MAX, &v);
         o->index = (uint64_t)v;
         break;
     case KCB_OPT_LONG + 5:
-        rc = number(cmd, o, OPT_SOURCES, key, arg, 1, 1000, &v);
+        rc = numeric(cmd, o, OPT_SOURCES, key, arg, 1, 1000, &v);
         o->sources = (size_t)v;
         break;
     case KCB_OPT_LONG + 6:
-        rc = number(cmd, o, OPT_DOCS, key, arg, 2, 1000000, &v);
+        rc = numeric(cmd, o, OPT_DOCS, key, arg, 2, 1000000, &v);
         o->docs = (size_t)v;
         break;
     case KCB_OPT_LONG + 7:

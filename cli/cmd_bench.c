@@ -161,7 +161,7 @@ static void add_total(struct bench *b, size_t s, size_t first)
         t->ncd_xx = ncd / (double)b->files.n; /* the mean over files */
 }
 
-static int accuracy(struct bench *b, size_t s, double *acc)
+static int class_accuracy(struct bench *b, size_t s, double *acc)
 {
     struct kcb_knn_setup setup = {&b->o.specs.v[s], KCB_DIST_NCD, " ", 1, (size_t)b->o.k,
                                   KCB_RULE_VOTE, 0};
@@ -184,7 +184,7 @@ static int bench_spec(struct bench *b, size_t s)
     if (!rc) {
         add_total(b, s, first);
         if (b->o.classify)
-            rc = accuracy(b, s, &b->res[b->nres - 1].accuracy);
+            rc = class_accuracy(b, s, &b->res[b->nres - 1].accuracy);
     }
     return rc;
 }

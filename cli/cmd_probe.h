@@ -1,6 +1,6 @@
 /* cli: what the files of kcbench probe share: its options, measured curves, and their figures. */
-#ifndef KCB_CLI_PROBE_H
-#define KCB_CLI_PROBE_H
+#ifndef KCB_CLI_CMD_PROBE_H
+#define KCB_CLI_CMD_PROBE_H
 
 #include <stdio.h>
 
