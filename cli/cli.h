@@ -14,6 +14,7 @@ enum kcb_exit {
     KCB_EXIT_FAIL = 1,  /* the work ran and found a failure (e.g. a round-trip mismatch) */
     KCB_EXIT_USAGE = 2, /* bad command line: unknown option, codec, level, format */
     KCB_EXIT_IO = 3,    /* input/output: missing, unreadable or malformed input, write error */
+    KCB_EXIT_INTERRUPTED = 130, /* SIGINT or SIGTERM stopped the work (128 + SIGINT) */
     KCB_DONE = 64,      /* not an exit status: --help was printed, nothing more to do */
 };
 
@@ -47,7 +48,8 @@ typedef int (*kcb_opt_fn)(const struct kcb_cmd *cmd, void *ctx, int key, const c
 
 /*
  * Parses argv's options with getopt_long as cmd's table says, calling apply for each in
- * order; -h and --help print the help and return KCB_DONE at once. Returns KCB_EXIT_OK with
+ * order; -h and --help print the help and return KCB_DONE at once, and -q and --quiet (which
+ * every command takes) turn progress off. Returns KCB_EXIT_OK with
  * optind at the first operand, KCB_DONE, or the exit status of an error (printed).
  */
 int kcb_opt_parse(const struct kcb_cmd *cmd, int argc, char **argv, kcb_opt_fn apply, void *ctx);

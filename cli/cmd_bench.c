@@ -174,7 +174,8 @@ static int bench_spec(struct bench *b, size_t s)
     char name[64];
     struct kcb_progress pg;
     int rc = KCB_EXIT_OK;
-    kcb_progress_start(&pg, kcb_spec_str(&b->o.specs.v[s], name, sizeof name));
+    kcb_progress_start(&pg, b->cmd->name, kcb_spec_str(&b->o.specs.v[s], name, sizeof name),
+                       "files", 1);
     size_t first = b->nres;
     for (size_t f = 0; !rc && f < b->files.n; f++) {
         kcb_progress_show(&pg, f, b->files.n);

@@ -178,7 +178,8 @@ static int classify(const struct kcb_cmd *cmd, const struct classify_opts *o,
     if (!rc)
         rc = kcb_sizes(&t->spec, q->x, n, (size_t)o->threads, cq);
     struct kcb_knn_job job = {&t->spec, KCB_DIST_NCD, t->d->text, t->sizes, t->d->n, q->x, cq,
-                              n, o->sep, strlen(o->sep), k, (size_t)o->threads, NULL, NULL};
+                              n, o->sep, strlen(o->sep), k, (size_t)o->threads, NULL, NULL,
+                              NULL};
     if (!rc && n)
         rc = kcb_knn_search(&job, nb);
     for (size_t i = 0; !rc && i < n; i++) {

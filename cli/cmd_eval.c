@@ -159,6 +159,7 @@ struct eval {
     struct row *rows;
     size_t nrows;
     FILE *pred;
+    int stopped; /* interrupted: the rows are those of the compressors finished */
     const struct row *shown; /* the row whose confusion matrix is being written */
     char *json[2];           /* the labels and confusion of the row being written */
     char spec_name[64];
@@ -257,6 +258,17 @@ static int write_prediction(struct eval *e, size_t spec, size_t i, const struct 
     return rc;
 }
 
+/* Says how far an interrupted run got; the compressors finished before s are written. */
+static int interrupted(struct eval *e, size_t s, const char *what, const struct kcb_progress *pg)
+{
+    e->stopped = 1;
+    kcb_note(e->cmd->name, "interrupted: %s stopped after %zu of %zu test texts; %s", what,
+             pg->done, pg->total,
+             s ? "the results of the compressors finished before it are written"
+               : "no compressor finished, so there are no results");
+    return KCB_EXIT_INTERRUPTED;
+}
+
 /* Runs one compressor over the whole test set. */
 static int run_spec(struct eval *e, size_t s)
 {
@@ -272,10 +284,10 @@ static int run_spec(struct eval *e, size_t s)
         rc = kcb_sizes(spec, e->test->text, nte, (size_t)e->o.threads, cte);
     struct kcb_progress pg;
     snprintf(what, sizeof what, "%s %s", e->name, kcb_spec_str(spec, name, sizeof name));
-    kcb_progress_start(&pg, what);
+    kcb_progress_start(&pg, e->cmd->name, what, "pairs", (double)ntr);
     struct kcb_knn_job job = {spec, e->o.dist, e->train->text, ctr, ntr, e->test->text, cte,
                               nte, e->o.sep, strlen(e->o.sep), maxk, (size_t)e->o.threads,
-                              kcb_progress_show, &pg};
+                              kcb_progress_show, &pg, &kcb_interrupted};
     if (!rc && nte)
         rc = kcb_knn_search(&job, nb);
     kcb_progress_end(&pg);
@@ -286,6 +298,8 @@ static int run_spec(struct eval *e, size_t s)
     free(ctr);
     free(cte);
     free(nb);
+    if (rc == KCB_ECANCELED)
+        return interrupted(e, s, what, &pg);
     return rc ? kcb_lib_err(e->cmd->name, rc, "%s", rc == KCB_EIO ? e->o.predictions : what)
               : KCB_EXIT_OK;
 }
@@ -420,9 +434,14 @@ static int evaluate(struct eval *e)
     e->rows = rc ? NULL : calloc(e->o.specs.n * e->o.nk * KCB_NRULES, sizeof *e->rows);
     if (!rc && !e->rows)
         rc = kcb_fail(c, "out of memory");
+    kcb_interrupt_catch();
     for (size_t s = 0; !rc && s < e->o.specs.n; s++)
         rc = run_spec(e, s);
     rc = kcb_output_close(c, e->o.predictions, pf, rc);
+    if (e->stopped && e->nrows) { /* what was finished is written; the note said the rest */
+        kcb_output_close(c, e->o.output, of, write_results(e, out));
+        return rc;
+    }
     if (!rc)
         rc = write_results(e, out);
     return kcb_output_close(c, e->o.output, of, rc);

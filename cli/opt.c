@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 
 #define MAX_OPTS 64
 #define HELP_COL_MAX 24
@@ -31,9 +32,10 @@ static void getopt_tables(const struct kcb_opt *o, size_t n, char *shorts, struc
         longs[i] = (struct option){o[i].name, o[i].arg ? required_argument : no_argument, NULL,
                                    o[i].key};
     }
-    memcpy(shorts + k, "h", 2);
+    memcpy(shorts + k, "hq", 3);
     longs[n] = (struct option){"help", no_argument, NULL, 'h'};
-    longs[n + 1] = (struct option){NULL, 0, NULL, 0};
+    longs[n + 1] = (struct option){"quiet", no_argument, NULL, 'q'};
+    longs[n + 2] = (struct option){NULL, 0, NULL, 0};
 }
 
 const char *kcb_opt_name(const struct kcb_cmd *cmd, int key)
@@ -73,7 +75,7 @@ int kcb_opt_parse(const struct kcb_cmd *cmd, int argc, char **argv, kcb_opt_fn a
 {
     size_t n = count_opts(cmd->opts);
     char shorts[3 * MAX_OPTS + 4];
-    struct option longs[MAX_OPTS + 2];
+    struct option longs[MAX_OPTS + 3];
     if (n > MAX_OPTS)
         return kcb_fail(cmd->name, "internal error: more than %d options", MAX_OPTS);
     getopt_tables(cmd->opts, n, shorts, longs);
@@ -84,6 +86,10 @@ int kcb_opt_parse(const struct kcb_cmd *cmd, int argc, char **argv, kcb_opt_fn a
         if (c == 'h') {
             kcb_cmd_help(cmd, stdout);
             return KCB_DONE;
+        }
+        if (c == 'q') {
+            kcb_progress_quiet();
+            continue;
         }
         if (c == '?' || c == ':')
             return refused(cmd, c, argc, argv);
@@ -155,7 +161,9 @@ void kcb_cmd_help(const struct kcb_cmd *cmd, FILE *fp)
         fputc('\n', fp);
         for (const struct kcb_opt *o = cmd->opts; o->name; o++)
             option_line(fp, o, col);
+        struct kcb_opt quiet = {'q', "quiet", NULL, "no progress on standard error", NULL};
         struct kcb_opt help = {'h', "help", NULL, "show this help", NULL};
+        option_line(fp, &quiet, col);
         option_line(fp, &help, col);
     }
     if (cmd->notes)

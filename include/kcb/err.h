@@ -12,6 +12,7 @@ enum kcb_err {
     KCB_EFORMAT = -6,    /* malformed input text (row, quote, field) */
     KCB_ERANGE = -7,     /* a size or count is too large to handle */
     KCB_ENOTFOUND = -8,  /* a named thing does not exist */
+    KCB_ECANCELED = -9,  /* stopped on request before the work was done */
 };
 
 /* Returns a static, human-readable name for code (never NULL). */

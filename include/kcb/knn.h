@@ -36,13 +36,15 @@ struct kcb_knn_job {
     size_t threads;        /* 0 = all cores */
     kcb_progress_fn progress;
     void *progress_arg;
+    const volatile sig_atomic_t *cancel; /* optional: see struct kcb_parallel */
 };
 
 /*
  * Finds the k nearest training texts of every test text, test text first in the
  * concatenation. Writes nb[i*k .. i*k+k) for test item i (sorted; ties to the earlier
  * training row). Only k neighbours per item are held, never the ntest×ntrain matrix; each
- * pair costs one compression. Results are identical for any thread count. 0 or kcb_err.
+ * pair costs one compression. Results are identical for any thread count. 0 or kcb_err
+ * (KCB_ECANCELED when job->cancel stopped it: the items done are complete).
  */
 int kcb_knn_search(const struct kcb_knn_job *job, struct kcb_nb *nb);
 

@@ -2,6 +2,7 @@
 #ifndef KCB_PARALLEL_H
 #define KCB_PARALLEL_H
 
+#include <signal.h>
 #include <stddef.h>
 
 /* Called on the calling thread now and then with the items done so far. */
@@ -23,6 +24,8 @@ struct kcb_parallel {
     void (*fini)(void *arg, size_t w);
     /* Optional: called on the calling thread about every 250 ms and once at the end. */
     kcb_progress_fn progress;
+    /* Optional: once *cancel is nonzero no new item starts; items under way finish. */
+    const volatile sig_atomic_t *cancel;
 };
 
 /* Returns the number of workers kcb_parallel_run will use for threads (0 = cores). */
@@ -30,7 +33,9 @@ size_t kcb_threads(size_t threads);
 
 /*
  * Runs the loop and returns 0, or the error of the lowest-numbered failed item (or failed
- * init). Blocks until every worker has finished.
+ * init), or KCB_ECANCELED when *cancel stopped it before every item was done (the items done
+ * are complete; the progress callback's last call says how many). Blocks until every worker
+ * has finished.
  */
 int kcb_parallel_run(const struct kcb_parallel *p);
 

@@ -20,13 +20,14 @@ struct kcb_comp_loop {
     void *arg;                /* passed to item */
     kcb_progress_fn progress; /* optional */
     void *progress_arg;
+    const volatile sig_atomic_t *cancel; /* optional, as in struct kcb_parallel */
 };
 
 /*
  * Runs the loop: each worker creates its compressor once, before its first item, and reuses
  * it for every item it takes. Items must write only their own results, so the outcome is the
  * same for any number of threads. Returns 0, or the error of the lowest-numbered failed item
- * (or of a compressor that could not be created).
+ * (or of a compressor that could not be created), or KCB_ECANCELED (see kcb_parallel_run).
  */
 int kcb_comp_parallel(const struct kcb_comp_loop *l);
 

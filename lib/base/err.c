@@ -13,6 +13,7 @@ const char *kcb_strerror(int code)
     case KCB_EFORMAT: return "malformed input";
     case KCB_ERANGE: return "size out of range";
     case KCB_ENOTFOUND: return "not found";
+    case KCB_ECANCELED: return "interrupted";
     default: return "unknown error";
     }
 }

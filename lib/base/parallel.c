@@ -51,7 +51,7 @@ static void *work(void *arg)
     int rc = p->init ? p->init(p->arg, wk->w) : 0;
     if (rc)
         record_error(r, rc, 0);
-    while (!rc && !atomic_load(&r->stop)) {
+    while (!rc && !atomic_load(&r->stop) && !(p->cancel && *p->cancel)) {
         size_t i = atomic_fetch_add(&r->next, 1);
         if (i >= p->n)
             break;
@@ -132,6 +132,8 @@ int kcb_parallel_run(const struct kcb_parallel *p)
         p->progress(p->arg, atomic_load(&r.done), p->n);
     if (!rc)
         rc = r.err;
+    if (!rc && atomic_load(&r.done) < p->n)
+        rc = KCB_ECANCELED; /* only a cancel leaves items undone without an error */
 out:
     free(wk);
     free(tid);

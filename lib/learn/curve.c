@@ -34,7 +34,7 @@ static int accuracy(const struct kcb_knn_setup *s, const struct kcb_dataset *tra
     struct kcb_score score = {0};
     int rc = !nb ? KCB_ENOMEM : kcb_score_init(&score, train->labels->n);
     struct kcb_knn_job job = {s->spec, s->dist, train->text, ctr, train->n, test->text, cte, nte,
-                              s->sep, s->nsep, k, s->threads, NULL, NULL};
+                              s->sep, s->nsep, k, s->threads, NULL, NULL, NULL};
     if (!rc && nte)
         rc = kcb_knn_search(&job, nb);
     if (!rc) {

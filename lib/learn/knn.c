@@ -59,6 +59,6 @@ int kcb_knn_search(const struct kcb_knn_job *job, struct kcb_nb *nb)
     struct search_run r = {job, nb};
     struct kcb_comp_loop l = {.spec = job->spec, .n = job->ntest, .threads = job->threads,
                               .item = search_item, .arg = &r, .progress = job->progress,
-                              .progress_arg = job->progress_arg};
+                              .progress_arg = job->progress_arg, .cancel = job->cancel};
     return kcb_comp_parallel(&l);
 }

@@ -43,7 +43,8 @@ int kcb_comp_parallel(const struct kcb_comp_loop *l)
         return KCB_ENOMEM;
     struct kcb_parallel p = {.n = l->n, .threads = nt, .arg = &r, .init = run_init,
                              .item = run_item, .fini = run_fini,
-                             .progress = l->progress ? run_progress : NULL};
+                             .progress = l->progress ? run_progress : NULL,
+                             .cancel = l->cancel};
     int rc = kcb_parallel_run(&p);
     free(r.comp);
     return rc;

@@ -129,7 +129,7 @@ static double accuracy_by_hand(const struct kcb_knn_setup *k, const struct label
     struct kcb_nb *nb = malloc(nte * k->k * sizeof *nb);
     assert_non_null(nb);
     struct kcb_knn_job job = {k->spec, k->dist, d->train.text, ctr, ntr, d->test.text, cte, nte,
-                              k->sep, k->nsep, k->k, 1, NULL, NULL};
+                              k->sep, k->nsep, k->k, 1, NULL, NULL, NULL};
     assert_int_equal(kcb_knn_search(&job, nb), KCB_OK);
     struct kcb_score sc;
     assert_int_equal(kcb_score_init(&sc, NCLASS), KCB_OK);

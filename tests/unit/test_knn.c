@@ -209,7 +209,7 @@ static void search(const struct kcb_spec *spec, const char *sep, size_t k, size_
     assert_int_equal(kcb_sizes(spec, te, NTEST, threads, cte), KCB_OK);
     struct progress_log pl = {0};
     struct kcb_knn_job job = {spec, KCB_DIST_NCD, tr, ctr, NTRAIN, te, cte, NTEST, sep,
-                              strlen(sep), k, threads, log_progress, &pl};
+                              strlen(sep), k, threads, log_progress, &pl, NULL};
     assert_int_equal(kcb_knn_search(&job, nb), KCB_OK);
     assert_true(pl.calls >= 1); /* at least once, at the end, with everything done */
     assert_int_equal(pl.last_done, NTEST);
@@ -317,7 +317,7 @@ static void test_search_rejects_bad_jobs(void **state)
     blobs(train_text, NTRAIN, tr);
     blobs(test_text, NTEST, te);
     struct kcb_knn_job job = {&spec, KCB_DIST_NCD, tr, ctr, NTRAIN, te, cte, NTEST, "", 0, 0, 1,
-                              NULL, NULL};
+                              NULL, NULL, NULL};
     assert_int_equal(kcb_knn_search(&job, nb), KCB_EINVAL); /* k = 0 */
     job.k = KCB_KNN_MAXK + 1;
     assert_int_equal(kcb_knn_search(&job, nb), KCB_EINVAL); /* k above the maximum */
