@@ -8,6 +8,11 @@ SAN     ?=
 PYTHON  ?= python3
 KCB_DATA ?= ../shared/datasets
 export KCB_DATA
+# kcbench's version, from the file VERSION; cli/man.c gets it (--version, the man page)
+KCB_VERSION := $(strip $(file < VERSION))
+ifeq ($(KCB_VERSION),)
+  $(error VERSION: missing or empty (it holds kcbench's version, such as 0.1.0))
+endif
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla \
         -Wpointer-arith -Wundef -Wcast-align -Wwrite-strings -Wold-style-definition \
@@ -21,11 +26,12 @@ ifneq ($(V),1)
 Q := @
 endif
 
-# ---- libraries, found with pkg-config (bzip2 ships no .pc file on Debian 12) ----
+# ---- libraries, found with pkg-config (bzip2 and libcsv ship no .pc file on Debian 12) ----
 REQUIRED := zlib liblzma libzstd gsl jansson
 have = $(shell pkg-config --exists $(1) 2>/dev/null && echo yes)
 PKGS := $(REQUIRED)
 BZ2_LIBS := $(if $(call have,bzip2),$(shell pkg-config --libs bzip2),-lbz2)
+CSV_LIBS := $(if $(call have,libcsv),$(shell pkg-config --libs libcsv),-lcsv)
 
 OPTIONAL_SRC :=
 ifeq ($(call have,libbrotlienc)$(call have,libbrotlidec),yesyes)
@@ -53,7 +59,7 @@ ifeq ($(BROKEN),1)
 endif
 
 PKG_CFLAGS = $(DEFS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS) -lm
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS) $(CSV_LIBS) -lm
 
 # ---- sources ----
 LAYERS  := base codec measure data gen learn probe tree
@@ -96,6 +102,9 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+$(BUILD)/cli/man.o: ALL_CFLAGS += -DKCB_VERSION='"$(KCB_VERSION)"'
+$(BUILD)/cli/man.o: VERSION
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libkcbcli.a $(BUILD)/libkcb.a
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
@@ -118,6 +127,7 @@ check: kcbench $(UNIT_BIN) broken-check
 	$(Q)$(PYTHON) tests/style.py
 	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
 	$(Q)KCBENCH=$(BIN) $(PYTHON) tests/cli/run.py tests/cli
+	$(Q)KCBENCH=$(BIN) $(PYTHON) tests/readme.py
 
 # a build whose extra codec corrupts its own output: bench must report it and exit 1
 broken-check:
@@ -165,6 +175,29 @@ reports: deps
 
 reports/leaderboard.md: kcbench
 	$(Q)$(PYTHON) scripts/report_leaderboard.py ./kcbench
+
+# ---- install: the binary and kcbench(1), which the binary writes from its own tables ----
+# PREFIX (default /usr/local) and DESTDIR (a staging root, default none), as usual.
+.PHONY: man install uninstall
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+MAN1DIR = $(PREFIX)/share/man/man1
+
+# remade every time (it takes milliseconds), so that it never lags behind the binary
+man: $(BIN)
+	@echo "  MAN     $(BUILD)/kcbench.1"
+	$(Q)$(BIN) help --man > $(BUILD)/kcbench.1.tmp.$$$$ && mv -f $(BUILD)/kcbench.1.tmp.$$$$ \
+	  $(BUILD)/kcbench.1
+
+install: $(BIN) man
+	@echo "  INSTALL $(DESTDIR)$(BINDIR)/kcbench $(DESTDIR)$(MAN1DIR)/kcbench.1"
+	$(Q)install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MAN1DIR)"
+	$(Q)install -m 755 $(BIN) "$(DESTDIR)$(BINDIR)/kcbench"
+	$(Q)install -m 644 $(BUILD)/kcbench.1 "$(DESTDIR)$(MAN1DIR)/kcbench.1"
+
+uninstall:
+	@echo "  RM      $(DESTDIR)$(BINDIR)/kcbench $(DESTDIR)$(MAN1DIR)/kcbench.1"
+	$(Q)rm -f "$(DESTDIR)$(BINDIR)/kcbench" "$(DESTDIR)$(MAN1DIR)/kcbench.1"
 
 clean:
 	rm -rf build kcbench

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "dataopts.h"
 #include "kcb/err.h"
 #include "kcb/rules.h"
 #include "kcb/sizes.h"
@@ -34,12 +35,7 @@ static const struct kcb_opt opts[] = {
      "            k=2. Never report it without its name.", "vote,random"},
     {KCB_OPT_LONG + 3, "paper", NULL,
      "gzip:9, sep ' ', test first, and k=2 (with 'optimistic') included", NULL},
-    {KCB_OPT_LONG + 4, "input-format", "F",
-     "tsv (label<TAB>text), csv (AG News: \"class\",\"title\",\"text\"),\n"
-     "fasttext (__label__X text) or dir (a subfolder per label);\n"
-     "default: from the file extension", "tsv"},
-    {KCB_OPT_LONG + 5, "skip-bad", NULL,
-     "skip malformed rows (counted in a warning) instead of failing", NULL},
+    KCB_DATAOPTS_ENTRIES,
     {KCB_OPT_LONG + 6, "dedup", NULL,
      "drop test texts that occur verbatim in training (always warned)", NULL},
     {KCB_OPT_LONG + 7, "test-sample", "N",
@@ -67,10 +63,10 @@ struct eval_opts {
     struct kcb_specs specs;
     size_t ks[MAXK_LIST], nk;
     int rules[KCB_NRULES];
-    enum kcb_informat informat;
+    struct kcb_dataopts data;
     enum kcb_format format;
     enum kcb_dist dist;
-    int skip_bad, dedup, confusion, paper, sep_given;
+    int dedup, confusion, paper, sep_given;
     long threads, test_sample, seed;
 };
 
@@ -108,8 +104,6 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 1: o->sep = arg; o->sep_given = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 2: return parse_rules(cmd, key, arg, o->rules);
     case KCB_OPT_LONG + 3: o->paper = 1; return KCB_EXIT_OK;
-    case KCB_OPT_LONG + 4: return kcb_arg_informat(cmd, key, arg, &o->informat);
-    case KCB_OPT_LONG + 5: o->skip_bad = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 6: o->dedup = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 7: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->test_sample);
     case KCB_OPT_LONG + 8: return kcb_arg_long(cmd, key, arg, 0, 1L << 62, &o->seed);
@@ -117,7 +111,7 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 10: o->confusion = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 11: o->predictions = arg; return KCB_EXIT_OK;
     }
-    return KCB_EXIT_USAGE;
+    return kcb_dataopts_apply(cmd, &o->data, key, arg);
 }
 
 /* Checks the options together and fills in what --paper and the defaults imply. */
@@ -172,11 +166,9 @@ static int load_data(struct eval *e)
     const char *c = e->cmd->name;
     int rc = kcb_labels_new(&e->labels) ? kcb_fail(c, "out of memory") : KCB_EXIT_OK;
     if (!rc)
-        rc = kcb_load_dataset(c, e->o.train_path, e->o.informat, e->o.skip_bad, e->labels,
-                              &e->train);
+        rc = kcb_load_dataset(c, e->o.train_path, &e->o.data, e->labels, &e->train);
     if (!rc)
-        rc = kcb_load_dataset(c, e->o.test_path, e->o.informat, e->o.skip_bad, e->labels,
-                              &e->test);
+        rc = kcb_load_dataset(c, e->o.test_path, &e->o.data, e->labels, &e->test);
     if (!rc && e->train->n >= UINT32_MAX)
         rc = kcb_usage_err(c, "%s: too many training rows", e->o.train_path);
     return rc;

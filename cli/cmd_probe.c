@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "dataopts.h"
 #include "kcb/err.h"
 #include "kcb/probe.h"
 #include "output.h"
@@ -29,6 +30,7 @@ static const struct kcb_opt opts[] = {
     {KCB_OPT_LONG + 7, "reps", "R", "scaling --labelled: samples per size (default 3)", "2"},
     {KCB_OPT_LONG + 8, "test-sample", "N",
      "scaling --labelled: score a stratified sample of N test texts", "10"},
+    KCB_DATAOPTS_ENTRIES, /* how the --labelled files are read */
     {'j', "threads", "N", "threads (default: all cores); results do not depend on it", "2"},
     {0, NULL, NULL, NULL, NULL},
 };
@@ -51,7 +53,7 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 7: return kcb_arg_long(cmd, key, arg, 1, 1000, &o->reps);
     case KCB_OPT_LONG + 8: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->test_sample);
     }
-    return KCB_EXIT_USAGE;
+    return kcb_dataopts_apply(cmd, &o->data, key, arg);
 }
 
 /* ---- probe concat ---- */

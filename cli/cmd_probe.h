@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "dataopts.h"
 #include "kcb/fit.h"
 #include "kcb/probe.h"
 #include "kcb/spec.h"
@@ -19,6 +20,7 @@ struct probe_opts {
     struct kcb_specs specs;
     enum kcb_format format;
     long threads, from, chunk, chunks, points, k, reps, test_sample;
+    struct kcb_dataopts data; /* how --labelled files are read */
 };
 
 /* One measured curve y(x) of a compressor, with its two fits. */

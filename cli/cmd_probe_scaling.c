@@ -67,8 +67,8 @@ static int knn_curves(const struct probe_opts *o, struct curve *cv)
     struct kcb_labels *labels = NULL;
     struct kcb_dataset *tr = NULL, *te = NULL;
     size_t sizes[PROBE_MAXPTS], m = 0;
-    int rc = kcb_load_split(o->cmd->name, "--labelled", o->labelled, (size_t)o->test_sample,
-                            &labels, &tr, &te);
+    int rc = kcb_load_split(o->cmd->name, "--labelled", o->labelled, &o->data,
+                            (size_t)o->test_sample, &labels, &tr, &te);
     if (!rc && tr->n <= (labels->n > 8 ? labels->n : 8))
         rc = kcb_io_err(o->cmd->name, "%s: too few training texts for a curve", o->labelled);
     if (!rc)

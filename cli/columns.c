@@ -33,6 +33,18 @@ const struct kcb_col kcb_pair_cols[PAIR_NCOLS] = {
     [PAIR_VALUE] = {"value", NULL, NUM, 6, 0, KCB_COL_PLAIN, 0},
 };
 
+const struct kcb_col kcb_size_cols[SIZE_NCOLS] = {
+    [SIZE_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [SIZE_CODEC] = {"codec", NULL, TEXT, 0, 0, MACHINE, 0},
+    [SIZE_LEVEL] = {"level", NULL, NUM, 0, 0, MACHINE, 0},
+    [SIZE_INPUT] = {"input", NULL, TEXT, 0, 0, 0, 0},
+    [SIZE_BYTES] = {"bytes", NULL, NUM, 0, 0, 0, 0},
+    [SIZE_CX] = {"cx", "C(x)", NUM, 0, 0, 0, 0},
+    [SIZE_EMPTY] = {"c_empty", "C(ε)", NUM, 0, 0, 0, 0},
+    [SIZE_BITS] = {"bits", NULL, NUM, 0, 0, KCB_COL_PLAIN, 0},
+    [SIZE_ABOVE] = {"bits_above_container", "bits above C(ε)", NUM, 0, 0, 0, 0},
+};
+
 const struct kcb_col kcb_eval_cols[EVAL_NCOLS] = {
     [EVAL_DATASET] = {"dataset", NULL, TEXT, 0, 0, 0, 0},
     [EVAL_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
@@ -48,25 +60,39 @@ const struct kcb_col kcb_eval_cols[EVAL_NCOLS] = {
     [EVAL_CONFUSION] = {"confusion", NULL, KCB_COL_JSON, 0, 0, 0, 0},
 };
 
+const struct kcb_col kcb_classify_cols[CLASSIFY_NCOLS] = {
+    [CLASSIFY_QUERY] = {"input", NULL, NUM, 0, 0, 0, 0},
+    [CLASSIFY_RANK] = {"rank", NULL, NUM, 0, 0, 0, 0},
+    [CLASSIFY_LABEL] = {"label", NULL, TEXT, 0, 0, KCB_COL_PLAIN, 0},
+    [CLASSIFY_VOTES] = {"votes", NULL, NUM, 4, 6, 0, 0},
+    [CLASSIFY_NEAREST] = {"nearest", NULL, NUM, 6, 0, 0, 0},
+    [CLASSIFY_ROW] = {"nearest_row", "row", NUM, 0, 0, 0, 0},
+};
+
 const struct kcb_col kcb_bench_cols[BENCH_NCOLS] = {
-    [BENCH_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [BENCH_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 10},
     [BENCH_CODEC] = {"codec", NULL, TEXT, 0, 0, MACHINE, 0},
     [BENCH_LEVEL] = {"level", NULL, NUM, 0, 0, MACHINE, 0},
-    [BENCH_VERSION] = {"version", NULL, TEXT, 0, 0, 0, 0},
-    [BENCH_FILE] = {"file", NULL, TEXT, 0, 0, 0, 0},
-    [BENCH_ORIGINAL] = {"original", NULL, NUM, 0, 0, 0, 0},
-    [BENCH_COMPRESSED] = {"compressed", NULL, NUM, 0, 0, 0, 0},
-    [BENCH_RATIO] = {"ratio", NULL, NUM, 3, 6, 0, 0},
-    [BENCH_BPB] = {"bits_per_byte", "bpb", NUM, 3, 6, 0, 0},
-    [BENCH_CBEST] = {"compress_mbs_best", "c.best", NUM, 1, 3, 0, 0},
-    [BENCH_CMEDIAN] = {"compress_mbs_median", "c.median", NUM, 1, 3, 0, 0},
-    [BENCH_DBEST] = {"decompress_mbs_best", "d.best", NUM, 1, 3, 0, 0},
-    [BENCH_DMEDIAN] = {"decompress_mbs_median", "d.median", NUM, 1, 3, 0, 0},
-    [BENCH_NCD] = {"ncd_xx", "NCD(x,x)", NUM, 4, 6, 0, 0},
-    [BENCH_ACCURACY] = {"knn_accuracy", "kNN acc", NUM, 4, 6, 0, 0},
-    [BENCH_VERIFIED] = {"verified", NULL, KCB_COL_BOOL, 0, 0, 0, 0},
+    [BENCH_VERSION] = {"version", NULL, TEXT, 0, 0, 0, 7},
+    [BENCH_FILE] = {"file", NULL, TEXT, 0, 0, 0, 8},
+    [BENCH_ORIGINAL] = {"original", NULL, NUM, 0, 0, 0, 8},
+    [BENCH_COMPRESSED] = {"compressed", NULL, NUM, 0, 0, 0, 10},
+    [BENCH_RATIO] = {"ratio", NULL, NUM, 3, 6, 0, 7},
+    [BENCH_BPB] = {"bits_per_byte", "bpb", NUM, 3, 6, 0, 6},
+    [BENCH_CBEST] = {"compress_mbs_best", "c.best", NUM, 1, 3, 0, 8},
+    [BENCH_CMEDIAN] = {"compress_mbs_median", "c.median", NUM, 1, 3, 0, 8},
+    [BENCH_DBEST] = {"decompress_mbs_best", "d.best", NUM, 1, 3, 0, 8},
+    [BENCH_DMEDIAN] = {"decompress_mbs_median", "d.median", NUM, 1, 3, 0, 8},
+    [BENCH_NCD] = {"ncd_xx", "NCD(x,x)", NUM, 4, 6, 0, 8},
+    [BENCH_ACCURACY] = {"knn_accuracy", "kNN acc", NUM, 4, 6, 0, 7},
+    [BENCH_VERIFIED] = {"verified", NULL, KCB_COL_BOOL, 0, 0, 0, 8},
     [BENCH_CRUNS] = {"compress_runs", NULL, NUM, 0, 0, MACHINE, 0},
     [BENCH_DRUNS] = {"decompress_runs", NULL, NUM, 0, 0, MACHINE, 0},
+    [BENCH_LIBRARY] = {"library", NULL, TEXT, 0, 0, MACHINE, 0},
+    [BENCH_CPU] = {"cpu", NULL, TEXT, 0, 0, MACHINE, 0},
+    [BENCH_CORES] = {"cores", NULL, NUM, 0, 0, MACHINE, 0},
+    [BENCH_COMPILER] = {"compiler", NULL, TEXT, 0, 0, MACHINE, 0},
+    [BENCH_KCBENCH] = {"kcbench_version", NULL, TEXT, 0, 0, MACHINE, 0},
 };
 
 const struct kcb_col kcb_concat_cols[CONCAT_NCOLS] = {

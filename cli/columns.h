@@ -15,16 +15,28 @@ enum { PAIR_COMPRESSOR, PAIR_CODEC, PAIR_LEVEL, PAIR_DISTANCE, PAIR_X, PAIR_Y, P
        PAIR_CXY, PAIR_VALUE, PAIR_NCOLS };
 extern const struct kcb_col kcb_pair_cols[PAIR_NCOLS];
 
+/* kcbench ncd with one input: its size, one record per compressor */
+enum { SIZE_COMPRESSOR, SIZE_CODEC, SIZE_LEVEL, SIZE_INPUT, SIZE_BYTES, SIZE_CX, SIZE_EMPTY,
+       SIZE_BITS, SIZE_ABOVE, SIZE_NCOLS };
+extern const struct kcb_col kcb_size_cols[SIZE_NCOLS];
+
 /* kcbench eval */
 enum { EVAL_DATASET, EVAL_COMPRESSOR, EVAL_CODEC, EVAL_LEVEL, EVAL_K, EVAL_RULE, EVAL_N,
        EVAL_ACCURACY, EVAL_F1, EVAL_DISTANCE, EVAL_LABELS, EVAL_CONFUSION, EVAL_NCOLS };
 extern const struct kcb_col kcb_eval_cols[EVAL_NCOLS];
 
-/* kcbench bench */
+/* kcbench classify -f / --top: one row per text and label (plain shows the label alone) */
+enum { CLASSIFY_QUERY, CLASSIFY_RANK, CLASSIFY_LABEL, CLASSIFY_VOTES, CLASSIFY_NEAREST,
+       CLASSIFY_ROW, CLASSIFY_NCOLS };
+extern const struct kcb_col kcb_classify_cols[CLASSIFY_NCOLS];
+
+/* kcbench bench: rows stream in table format, so the widths are declared (bench widens the
+ * text columns to the names it knows up front); the machine, compiler and kcbench version
+ * are a title in table and md and the last columns of every row in csv, tsv and json */
 enum { BENCH_COMPRESSOR, BENCH_CODEC, BENCH_LEVEL, BENCH_VERSION, BENCH_FILE, BENCH_ORIGINAL,
        BENCH_COMPRESSED, BENCH_RATIO, BENCH_BPB, BENCH_CBEST, BENCH_CMEDIAN, BENCH_DBEST,
        BENCH_DMEDIAN, BENCH_NCD, BENCH_ACCURACY, BENCH_VERIFIED, BENCH_CRUNS, BENCH_DRUNS,
-       BENCH_NCOLS };
+       BENCH_LIBRARY, BENCH_CPU, BENCH_CORES, BENCH_COMPILER, BENCH_KCBENCH, BENCH_NCOLS };
 extern const struct kcb_col kcb_bench_cols[BENCH_NCOLS];
 
 /* kcbench probe concat */

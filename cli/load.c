@@ -10,6 +10,7 @@
 #include "kcb/err.h"
 #include "kcb/io.h"
 #include "kcb/sample.h"
+#include "kcb/text.h"
 #include "load.h"
 
 void kcb_inputs_free(struct kcb_inputs *in)
@@ -135,7 +136,8 @@ static int class_corpus(const char *cmd, struct kcb_inputs *in, const char *path
 {
     struct kcb_dataset *d;
     char name[256];
-    int rc = kcb_load_dataset(cmd, path, KCB_IN_AUTO, 0, NULL, &d);
+    struct kcb_dataopts o = {.load = {.allow_unique_labels = 1}}; /* a class may be one text */
+    int rc = kcb_load_dataset(cmd, path, &o, NULL, &d);
     if (rc)
         return rc;
     int id = kcb_labels_find(d->labels, label, strlen(label));
@@ -175,24 +177,47 @@ struct kcb_blob *kcb_inputs_blobs(const struct kcb_inputs *in)
 
 /* ---- labelled datasets ---- */
 
-int kcb_load_dataset(const char *cmd, const char *path, enum kcb_informat f, int skip_bad,
-                     struct kcb_labels *labels, struct kcb_dataset **out)
+/* The one line for the failed load of path; returns the exit status. */
+static int load_failed(const char *cmd, const char *path, int rc, const struct kcb_diag *diag)
 {
-    struct kcb_diag diag;
-    memset(&diag, 0, sizeof diag);
-    int rc = kcb_dataset_load(path, f, skip_bad, labels, out, &diag);
     if (rc == KCB_EIO) /* for a directory, diag.msg names the file inside it that failed */
-        return kcb_io_err(cmd, "%s: %s", diag.msg[0] ? diag.msg : path, strerror(errno));
+        return kcb_io_err(cmd, "%s: %s", diag->msg[0] ? diag->msg : path, strerror(errno));
     if (rc == KCB_ENOMEM)
         return kcb_fail(cmd, "%s: out of memory", path);
-    if (rc) {
-        if (diag.line > 0 && !strstr(diag.msg, "line "))
-            return kcb_io_err(cmd, "%s:%ld: %s", path, diag.line, diag.msg);
-        return kcb_io_err(cmd, "%s: %s", path, diag.msg[0] ? diag.msg : kcb_strerror(rc));
-    }
+    char at[32] = "";
+    const char *msg = diag->msg[0] ? diag->msg : kcb_strerror(rc);
+    if (diag->line > 0)
+        snprintf(at, sizeof at, ":%ld", diag->line);
+    if (rc == KCB_EINVAL)
+        return kcb_usage_err(cmd, "%s%s: %s", path, at, msg);
+    if (!diag->unique)
+        return kcb_io_err(cmd, "%s%s: %s", path, at, msg);
+    if (diag->fields >= 2)
+        return kcb_io_err(cmd, "%s%s: %s; if the columns are the other way round, --columns %s "
+                          "reads them; --allow-unique-labels accepts such labels", path, at, msg,
+                          diag->fields == 2 ? "label=2,text=1" : "label=N,text=M");
+    return kcb_io_err(cmd, "%s%s: %s; --allow-unique-labels accepts such labels", path, at, msg);
+}
+
+int kcb_load_dataset(const char *cmd, const char *path, const struct kcb_dataopts *o,
+                     struct kcb_labels *labels, struct kcb_dataset **out)
+{
+    static const struct kcb_dataopts defaults;
+    struct kcb_diag diag;
+    if (!o)
+        o = &defaults;
+    if (kcb_columns_named(&o->load.columns) && o->load.header == KCB_HEADER_NO)
+        return kcb_usage_err(cmd, "--columns names columns of the header row, and --header no "
+                             "says there is none");
+    int rc = kcb_dataset_load(path, &o->load, labels, out, &diag);
+    if (rc)
+        return load_failed(cmd, path, rc, &diag);
     if (diag.skipped)
         kcb_warn(cmd, "%s: skipped %zu malformed row%s (first at line %ld: %s)", path,
                  diag.skipped, diag.skipped == 1 ? "" : "s", diag.first_skipped_line, diag.msg);
+    if (diag.header_detected)
+        kcb_warn(cmd, "%s:%ld: skipped a header row (%s); --header no reads it as data", path,
+                 diag.header_line, diag.header_why);
     return KCB_EXIT_OK;
 }
 
@@ -210,9 +235,9 @@ int kcb_sample_texts(const char *cmd, struct kcb_dataset *d, size_t want, uint64
     return KCB_EXIT_OK;
 }
 
-int kcb_load_split(const char *cmd, const char *opt, const char *value, size_t test_sample,
-                   struct kcb_labels **labels, struct kcb_dataset **train,
-                   struct kcb_dataset **test)
+int kcb_load_split(const char *cmd, const char *opt, const char *value,
+                   const struct kcb_dataopts *o, size_t test_sample, struct kcb_labels **labels,
+                   struct kcb_dataset **train, struct kcb_dataset **test)
 {
     const char *comma = strchr(value, ',');
     if (!comma || comma == value || !comma[1])
@@ -220,9 +245,9 @@ int kcb_load_split(const char *cmd, const char *opt, const char *value, size_t t
     char *first = strndup(value, (size_t)(comma - value));
     int rc = first && !kcb_labels_new(labels) ? KCB_EXIT_OK : kcb_fail(cmd, "out of memory");
     if (!rc)
-        rc = kcb_load_dataset(cmd, first, KCB_IN_AUTO, 0, *labels, train);
+        rc = kcb_load_dataset(cmd, first, o, *labels, train);
     if (!rc)
-        rc = kcb_load_dataset(cmd, comma + 1, KCB_IN_AUTO, 0, *labels, test);
+        rc = kcb_load_dataset(cmd, comma + 1, o, *labels, test);
     if (!rc)
         rc = kcb_sample_texts(cmd, *test, test_sample, 1);
     free(first);
@@ -243,4 +268,85 @@ void kcb_dataset_name(const char *path, char *buf, size_t len)
     const char *base = slash ? slash + 1 : path;
     const char *dot = strrchr(base, '.');
     snprintf(buf, len, "%.*s", (int)(dot && dot > base ? dot - base : (long)strlen(base)), base);
+}
+
+/* ---- inputs named on the command line (ncd) ---- */
+
+int kcb_inputs_arg(const char *cmd, struct kcb_inputs *in, const char *path)
+{
+    if (strcmp(path, "-") == 0 || !kcb_is_dir(path))
+        return kcb_inputs_file(cmd, in, path, NULL);
+    size_t before = in->n;
+    int rc = kcb_inputs_dir(cmd, in, path);
+    if (!rc && in->n == before)
+        rc = kcb_io_err(cmd, "%s: no files in this directory", path);
+    return rc;
+}
+
+/* Whether line[0..n) holds nothing but blanks. */
+static int blank(const char *line, size_t n)
+{
+    while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+        n--;
+    return n == 0;
+}
+
+/* Adds the path on line number no of list, checked first so that the error names the line. */
+static int list_entry(const char *cmd, struct kcb_inputs *in, const char *list, long no,
+                      char *path)
+{
+    struct stat st;
+    if (strcmp(path, "-") != 0 && stat(path, &st) != 0)
+        return kcb_io_err(cmd, "%s:%ld: %s: %s", list, no, path, strerror(errno));
+    return kcb_inputs_arg(cmd, in, path);
+}
+
+int kcb_inputs_list(const char *cmd, struct kcb_inputs *in, const char *list)
+{
+    if (strcmp(list, "-") == 0 && in->stdin_used++)
+        return kcb_usage_err(cmd, "standard input ('-') can be given only once");
+    unsigned char *buf;
+    size_t n, before = in->n;
+    int rc = kcb_read_file(list, &buf, &n);
+    if (rc)
+        return kcb_lib_err(cmd, rc, "%s", list);
+    char *p = (char *)buf, *end = p + n;
+    for (long no = 1; !rc && p < end; no++) {
+        char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
+        if (e > p && e[-1] == '\r')
+            e--;
+        *e = '\0'; /* the newline, the CR, or the NUL kcb_read_file puts after the data */
+        if (strlen(p) != (size_t)(e - p))
+            rc = kcb_io_err(cmd, "%s:%ld: a NUL byte in a path", list, no);
+        else if (!blank(p, (size_t)(e - p)) && p[0] != '#')
+            rc = list_entry(cmd, in, list, no, p);
+        p = nl ? nl + 1 : end;
+    }
+    if (!rc && in->n == before)
+        rc = kcb_io_err(cmd, "%s: no paths in this list", list);
+    free(buf);
+    return rc;
+}
+
+/* Whether s[0..n) is valid UTF-8 without control characters (C0, DEL, C1). */
+static int printable_text(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t k = kcb_utf8_len(s + i, n - i);
+        if (k == 0 || s[i] < 0x20 || s[i] == 0x7f || (s[i] == 0xc2 && s[i + 1] < 0xa0))
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+void kcb_string_label(const char *s, size_t n, char *buf, size_t len)
+{
+    size_t m = strlen(s);
+    int generated = s[0] == 's' && m > 1 && strspn(s + 1, "0123456789") == m - 1;
+    if (m >= 1 && m <= KCB_STRING_LABEL_MAX && !generated &&
+        printable_text((const unsigned char *)s, m))
+        snprintf(buf, len, "%s", s);
+    else
+        snprintf(buf, len, "s%zu", n);
 }

@@ -1,15 +1,25 @@
 /* kcbench: the command table and dispatch, nothing else. */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "commands.h"
+#include "man.h"
 
 static int run_help(const struct kcb_cmd *cmd, int argc, char **argv);
 
+static const struct kcb_opt help_opts[] = {
+    {KCB_OPT_LONG, "man", NULL,
+     "print the manual page kcbench(1) in roff, made from the same tables as every\n"
+     "command's help (make install installs it)", NULL},
+    {0, NULL, NULL, NULL, NULL},
+};
+
 static const struct kcb_cmd help_cmd = {
-    "help", "show the commands, or one command's options", "[COMMAND]",
-    "With no COMMAND, lists the commands; with one, prints its options.\n", NULL, NULL,
+    "help", "show the commands, or one command's options",
+    "[COMMAND]\n       kcbench help --man",
+    "With no COMMAND, lists the commands; with one, prints its options.\n", help_opts, NULL,
     run_help,
 };
 
@@ -36,26 +46,57 @@ static const struct kcb_cmd *find(const char *name)
 
 static void overview(FILE *fp)
 {
-    fputs("kcbench: compressors as computable stand-ins for Kolmogorov complexity\n\n"
+    fputs("kcbench: " KCB_TAGLINE "\n\n"
           "usage: kcbench COMMAND [OPTIONS] [ARGS]\n\ncommands:\n", fp);
     for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
-    fputs("\n'kcbench help COMMAND' or 'kcbench COMMAND --help' shows a command's options.\n"
+    fputs("\n'kcbench help COMMAND' or 'kcbench COMMAND --help' shows a command's options;\n"
+          "'kcbench --version' the versions of kcbench and of the libraries it runs on.\n"
           "Exit status: 0 ok, 1 failure, 2 usage error, 3 input/output error.\n", fp);
+}
+
+static int apply_help(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
+{
+    (void)cmd;
+    (void)key;
+    (void)arg;
+    *(int *)ctx = 1; /* --man, its only option */
+    return KCB_EXIT_OK;
 }
 
 static int run_help(const struct kcb_cmd *cmd, int argc, char **argv)
 {
-    if (argc < 2) {
+    int man = 0;
+    int rc = kcb_opt_parse(cmd, argc, argv, apply_help, &man);
+    if (rc)
+        return rc;
+    if (optind + (man ? 0 : 1) < argc)
+        return kcb_usage_err("help", "unexpected argument '%s' (see 'kcbench help --help')",
+                             argv[optind + (man ? 0 : 1)]);
+    if (man) {
+        kcb_man_page(stdout);
+        return KCB_EXIT_OK;
+    }
+    if (optind == argc) {
         overview(stdout);
         return KCB_EXIT_OK;
     }
-    int self = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0;
-    const struct kcb_cmd *c = self ? cmd : find(argv[1]);
+    const struct kcb_cmd *c = find(argv[optind]);
     if (!c)
-        return kcb_usage_err("help", "unknown command '%s' (see 'kcbench help')", argv[1]);
+        return kcb_usage_err("help", "unknown command '%s' (see 'kcbench help')", argv[optind]);
     kcb_cmd_help(c, stdout);
-    return self ? KCB_DONE : KCB_EXIT_OK;
+    return KCB_EXIT_OK;
+}
+
+/* kcbench --version: the first argument only, alone. */
+static int run_version(int argc, char **argv)
+{
+    if (argc > 2) {
+        fprintf(stderr, "kcbench: --version takes no argument ('%s')\n", argv[2]);
+        return KCB_EXIT_USAGE;
+    }
+    kcb_version_report(stdout);
+    return KCB_EXIT_OK;
 }
 
 int main(int argc, char **argv);
@@ -69,6 +110,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         rc = run_help(&help_cmd, 1, argv + 1);
+    } else if (strcmp(argv[1], "--version") == 0) {
+        rc = run_version(argc, argv);
     } else {
         const struct kcb_cmd *c = find(argv[1]);
         if (!c) {

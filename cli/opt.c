@@ -115,7 +115,7 @@ static int left_part(const struct kcb_opt *o, char *buf, size_t len)
 /* The column where help texts start: past the widest left part that fits. */
 static int help_column(const struct kcb_opt *o)
 {
-    int col = 0;
+    int col = (int)strlen("  -q, --quiet") + 2; /* the options every command takes */
     for (; o && o->name; o++) {
         char buf[160];
         int w = left_part(o, buf, sizeof buf) + 4;

@@ -10,13 +10,24 @@ As a module:
     compress(codec, level, data)        -> bytes
     dist(kind, cx, cy, cxy)             -> float, as kcbench computes it ("ncd", "cdm", "clm")
     ncd_sizes(codec, level, sep, x, y)  -> (cx, cy, cxy) with cxy = C(x + sep + y)
+    matrix(codec, level, sep, rows, cols, kind="ncd", decimals=6)
+                                        -> [[text]]: entry (i,j) is fmt(dist(C(r_i), C(c_j),
+                                           C(r_i + sep + c_j))), rows x cols
+    bits(codec, level, data)            -> (bytes, cx, c_empty, bits, bits_above_container):
+                                           len(data), C(x), C(empty), 8 C(x), 8 (C(x) - C(empty))
     fmt(value, decimals=6)              -> "%.6f" text
+    string_label(data, n)               -> how kcbench ncd -s labels the n-th string (from 1)
 
 As a program:
     oracle.py size [-s] CODEC LEVEL INPUT...
         one size per line; INPUT is a file ('-' = standard input) or, with -s, a string
     oracle.py ncd [-s] [-d ncd|cdm|clm] [--sizes] [--decimals N] CODEC LEVEL SEP X Y
         the distance of X and Y as '%.6f'; with --sizes, "cx cy cxy value"
+    oracle.py matrix [-s] [-d ncd|cdm|clm] [--decimals N] CODEC LEVEL SEP --rows X... --cols Y...
+        the rows x cols matrix as kcbench ncd's plain format prints it: one line per row,
+        values separated by one space
+    oracle.py bits [-s] CODEC LEVEL INPUT...
+        one line per input: "bytes cx c_empty bits bits_above_container"
     oracle.py compress CODEC LEVEL INPUT
         the compressed bytes on standard output
 
@@ -28,6 +39,7 @@ import bz2
 import gzip
 import lzma
 import os
+import re
 import sys
 import zlib
 
@@ -94,8 +106,37 @@ def ncd(codec, level, sep, x, y, kind="ncd"):
     return dist(kind, *ncd_sizes(codec, level, sep, x, y))
 
 
+def matrix(codec, level, sep, rows, cols, kind="ncd", decimals=6):
+    """The matrix of rows against cols as text: entry (i,j) from C(rows[i]), C(cols[j]) and
+    C(rows[i] + sep + cols[j]), nothing forced to 0 or symmetrised."""
+    return [[fmt(ncd(codec, level, sep, x, y, kind), decimals) for y in cols] for x in rows]
+
+
+def bits(codec, level, data):
+    """(bytes, C(x), C(empty), bits, bits above the container) of data, as ncd of one input."""
+    cx, ce = size(codec, level, data), size(codec, level, b"")
+    return len(data), cx, ce, 8 * cx, 8 * (cx - ce)
+
+
 def fmt(value, decimals=6):
     return "%.*f" % (decimals, value)
+
+
+STRING_LABEL_MAX = 16
+
+
+def string_label(data, n):
+    """The label kcbench ncd gives the n-th literal string (n from 1): the string itself when
+    it is 1 to 16 bytes of printable text (valid UTF-8 without C0, DEL or C1 control
+    characters) and not "s" followed by digits, otherwise "sN"."""
+    try:
+        text = bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if (text and len(data) <= STRING_LABEL_MAX and not re.fullmatch(r"s[0-9]+", text)
+            and not any(ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f for c in text)):
+        return text
+    return "s%d" % n
 
 
 def _level(text):
@@ -129,6 +170,20 @@ def main(argv=None):
     n.add_argument("sep")
     n.add_argument("x")
     n.add_argument("y")
+    m = sub.add_parser("matrix")
+    m.add_argument("-s", "--strings", action="store_true")
+    m.add_argument("-d", "--distance", default="ncd", choices=["ncd", "cdm", "clm"])
+    m.add_argument("--decimals", type=int, default=6)
+    m.add_argument("codec", choices=sorted(CODECS))
+    m.add_argument("level", type=_level)
+    m.add_argument("sep")
+    m.add_argument("--rows", nargs="+", required=True)
+    m.add_argument("--cols", nargs="+", required=True)
+    b = sub.add_parser("bits")
+    b.add_argument("-s", "--strings", action="store_true")
+    b.add_argument("codec", choices=sorted(CODECS))
+    b.add_argument("level", type=_level)
+    b.add_argument("inputs", nargs="+")
     c = sub.add_parser("compress")
     c.add_argument("codec", choices=sorted(CODECS))
     c.add_argument("level", type=_level)
@@ -143,6 +198,15 @@ def main(argv=None):
         sizes = ncd_sizes(a.codec, a.level, os.fsencode(a.sep), x, y)
         value = fmt(dist(a.distance, *sizes), a.decimals)
         print("%d %d %d %s" % (*sizes, value) if a.sizes else value)
+    elif a.cmd == "matrix":
+        rows = [_read(r, a.strings) for r in a.rows]
+        cols = rows if a.cols == a.rows else [_read(c, a.strings) for c in a.cols]
+        for line in matrix(a.codec, a.level, os.fsencode(a.sep), rows, cols, a.distance,
+                           a.decimals):
+            print(" ".join(line))
+    elif a.cmd == "bits":
+        for arg in a.inputs:
+            print("%d %d %d %d %d" % bits(a.codec, a.level, _read(arg, a.strings)))
     else:
         sys.stdout.buffer.write(compress(a.codec, a.level, _read(a.input, False)))
     return 0

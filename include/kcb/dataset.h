@@ -1,4 +1,4 @@
-/* lib/data: labelled text datasets: the label table and the TSV, CSV, fastText and directory readers. */
+/* lib/data: labelled text datasets: labels, the TSV, CSV, fastText and directory readers. */
 #ifndef KCB_DATASET_H
 #define KCB_DATASET_H
 
@@ -32,6 +32,9 @@ int kcb_labels_intern(struct kcb_labels *l, const char *name, size_t len, int *i
 /* Returns the id of name[0..len), or -1 if it is not in the table. */
 int kcb_labels_find(const struct kcb_labels *l, const char *name, size_t len);
 
+/* Forgets label id (nothing when there is none), renumbering the labels after it one down. */
+void kcb_labels_remove(struct kcb_labels *l, size_t id);
+
 enum kcb_informat {
     KCB_IN_AUTO,     /* by extension, a directory, or by sniffing the first line */
     KCB_IN_TSV,      /* label<TAB>text */
@@ -45,6 +48,60 @@ int kcb_informat_parse(const char *name, enum kcb_informat *out);
 
 /* Returns the name of f as kcb_informat_parse() reads it (static storage). */
 const char *kcb_informat_name(enum kcb_informat f);
+
+/* Whether the first row of a tsv, csv or fastText file is a header of column names. */
+enum kcb_header {
+    KCB_HEADER_AUTO, /* a row that looks like a header is skipped and reported (below) */
+    KCB_HEADER_YES,  /* the first row is a header: skipped; --columns may use its names */
+    KCB_HEADER_NO,   /* the first row is data */
+};
+
+/* Sets *out from "auto", "yes" or "no": 0 or KCB_EINVAL. */
+int kcb_header_parse(const char *name, enum kcb_header *out);
+
+/* Returns the name of h as kcb_header_parse() reads it (static storage). */
+const char *kcb_header_name(enum kcb_header h);
+
+#define KCB_TEXT_COLS_MAX 8 /* text columns joined into one text, at most */
+#define KCB_COLNAME_MAX 64  /* bytes of a column name, with its NUL */
+
+/* One column: by its number (from 1), or by its name in the header row. */
+struct kcb_colref {
+    size_t num;                 /* 1-based; 0 when name is used */
+    char name[KCB_COLNAME_MAX]; /* "" when num is used */
+};
+
+/* Which columns of a tsv or csv file hold the label and the text. */
+struct kcb_columns {
+    size_t ntext;                              /* 0: the format's own layout (see load) */
+    struct kcb_colref label;
+    struct kcb_colref text[KCB_TEXT_COLS_MAX]; /* joined by one space, in this order */
+};
+
+/*
+ * Parses "label=COL,text=COL[+COL...]" (the two in either order) into *out; COL is a column
+ * number from 1 or a name from the header row (one without ',', '+' or '='; a name made of
+ * digits only is a number). No column may be named twice. Returns 0, or KCB_EINVAL with a
+ * one-line reason in why[0..wl).
+ */
+int kcb_columns_parse(const char *spec, struct kcb_columns *out, char *why, size_t wl);
+
+/* Whether any column of c is given by name (then the file needs its header row). */
+int kcb_columns_named(const struct kcb_columns *c);
+
+/* A set is refused when more than half of its rows, and at least this many, have a label of
+ * their own (see kcb_dataset_load). */
+#define KCB_UNIQUE_MIN_ROWS 20
+
+/* How to read a labelled file. All zero: the format from the file, malformed rows are errors,
+ * a header detected, the formats' own columns, and mostly unique labels refused. */
+struct kcb_load_opts {
+    enum kcb_informat format;
+    int skip_bad;               /* skip malformed rows, counted in kcb_diag */
+    enum kcb_header header;
+    struct kcb_columns columns; /* tsv and csv only */
+    int allow_unique_labels;    /* accept a set whose labels are mostly unique */
+};
 
 struct kcb_dataset {
     size_t n;                  /* documents */
@@ -68,21 +125,53 @@ struct kcb_diag {
     long line;
     size_t skipped;           /* malformed rows skipped under skip_bad */
     long first_skipped_line;  /* line of the first of them; msg then describes it */
+    long header_line;         /* line of the header row skipped; 0 when none was */
+    int header_detected;      /* 1 when KCB_HEADER_AUTO found it; header_why says why */
+    char header_why[256];
+    size_t unique;            /* refused for mostly unique labels: rows with a label of their own */
+    size_t fields;            /* columns of the first row of a tsv or csv file (0: none read) */
 };
 
 /*
- * Loads path ("-" is standard input) in format fmt. KCB_IN_AUTO picks a directory → dir, then
- * by extension (case-insensitive) .tsv → tsv, .csv → csv, .ft/.fasttext → fastText, otherwise
- * by the first line: "__label__" → fastText, a tab → tsv, a comma or quote → csv, else tsv.
- * A UTF-8 byte-order mark at the start of a file is dropped; other bytes, valid UTF-8 or not,
- * are kept exactly. labels: a shared table, or NULL for a new one owned by the dataset; on
- * failure a shared table is left as it was. skip_bad: skip malformed rows and count them in
- * diag->skipped instead of failing (a NUL byte or an over-long document still fails).
- * Returns 0, KCB_EIO (errno set), KCB_EFORMAT (diag->msg says what and diag->line where),
- * KCB_ERANGE (a document over KCB_DOC_MAX), KCB_EINVAL (bad fmt) or KCB_ENOMEM. diag may be
- * NULL. On success caller owns *out; free with kcb_dataset_free().
+ * Loads path ("-" is standard input) as opts says (NULL: all defaults). Format KCB_IN_AUTO
+ * picks a directory → dir, then by extension (case-insensitive) .tsv → tsv, .csv → csv,
+ * .ft/.fasttext → fastText, otherwise by the first line: "__label__" → fastText, a tab → tsv,
+ * a comma or quote → csv, else tsv. A UTF-8 byte-order mark at the start of a file is
+ * dropped; other bytes, valid UTF-8 or not, are kept exactly.
+ *
+ * Columns: by default a tsv row is its label, a tab, and the text (further tabs are text); a
+ * csv row (RFC 4180, parsed by libcsv in strict mode) is the label and fields 2.. joined by
+ * one space (AG News: "class","title","description"); a CR at a csv field's edge is dropped
+ * (CRLF line ends), one inside a field kept. opts->columns picks other columns: a tsv row is
+ * then split at every tab. A row with too few columns or an empty label is malformed. An
+ * error names the line where its row starts (and, in msg, the line of the bad byte if later).
+ *
+ * Header (tsv, csv, fastText): KCB_HEADER_YES skips the first non-empty row (a column given
+ * by name implies it; with KCB_HEADER_NO that is KCB_EINVAL). KCB_HEADER_AUTO takes the first
+ * row as data unless, after the whole file is read, its label occurs in no other row (nor in a
+ * shared table before this load) and either (a) the label names a column: lower-cased and
+ * without characters other than letters and digits it is one of label(s), labelid, labelname,
+ * class(es), classindex, classlabel, classname, category, categories, target, tag(s),
+ * topic(s), sentiment, polarity, intent, emotion, genre, language, lang, text(s), title,
+ * description, sentence, document, doc, content, body, review, comment, tweet, message; or
+ * (b) the file has few labels: the other rows, at least 5 of them, share labels at least 5
+ * rows to a label on average, and the row's text is at most 64 bytes. Such a row is dropped
+ * (with its label) and reported in diag->header_line, header_detected and header_why.
+ *
+ * Unique labels: unless opts->allow_unique_labels, a set of at least KCB_UNIQUE_MIN_ROWS rows
+ * in which more than half of the rows have a label of their own (in no other row, nor in a
+ * shared table before this load) is refused with KCB_EFORMAT, diag->unique set and
+ * diag->line at the first such row: a text column read as the label looks like that.
+ *
+ * labels: a shared table, or NULL for a new one owned by the dataset; on failure a shared
+ * table is left as it was. skip_bad: skip malformed rows and count them in diag->skipped
+ * instead of failing (a NUL byte or an over-long document still fails). Returns 0, KCB_EIO
+ * (errno set), KCB_EFORMAT (diag->msg says what and diag->line where), KCB_ENOTFOUND (a
+ * column name not in the header row), KCB_ERANGE (a document over KCB_DOC_MAX), KCB_EINVAL
+ * (bad opts, or columns or a header for a format without them; diag->msg says which) or
+ * KCB_ENOMEM. diag may be NULL. On success caller owns *out; free with kcb_dataset_free().
  */
-int kcb_dataset_load(const char *path, enum kcb_informat fmt, int skip_bad,
+int kcb_dataset_load(const char *path, const struct kcb_load_opts *opts,
                      struct kcb_labels *labels, struct kcb_dataset **out, struct kcb_diag *diag);
 
 /* Frees d, its texts and its labels if it owns them; accepts NULL. */

@@ -33,4 +33,22 @@ double kcb_dist(enum kcb_dist d, size_t cx, size_t cy, size_t cxy);
 int kcb_sizes_matrix(kcb_comp *c, const struct kcb_blob *x, size_t n, const void *sep,
                      size_t nsep, size_t *single, size_t *pair);
 
+/*
+ * Numbers the distinct byte strings among x[0..n): id[i] is the number of x[i]'s first
+ * occurrence among the distinct ones, counted in order of first appearance (so id[0] is 0
+ * and id[i] <= i), and *nid is how many there are. Equal bytes get equal numbers, so the
+ * size of each distinct string need be computed once. Returns 0 or KCB_ENOMEM.
+ */
+int kcb_blobs_distinct(const struct kcb_blob *x, size_t n, size_t *id, size_t *nid);
+
+/*
+ * The sizes of a rectangular matrix: single[k] = C(x_k) for k < n (each once), and
+ * pair[i*nc + j] = C(x_rows[i]·sep·x_cols[j]) for i < nr, j < nc (nothing symmetrised;
+ * rows and cols index x and may share or repeat entries). Arrays are the caller's; nothing
+ * is allocated here beyond c's own buffers. Returns 0 or kcb_err.
+ */
+int kcb_sizes_rect(kcb_comp *c, const struct kcb_blob *x, size_t n, const size_t *rows,
+                   size_t nr, const size_t *cols, size_t nc, const void *sep, size_t nsep,
+                   size_t *single, size_t *pair);
+
 #endif

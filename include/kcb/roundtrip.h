@@ -1,7 +1,8 @@
-/* lib/measure: one compressor on one buffer as lzbench measures it: timed both ways, round trip verified. */
+/* lib/measure: a compressor on a buffer as lzbench measures it: timed both ways, verified. */
 #ifndef KCB_ROUNDTRIP_H
 #define KCB_ROUNDTRIP_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "kcb/spec.h"
@@ -16,15 +17,26 @@ struct kcb_roundtrip {
 };
 
 /*
+ * The speed reference of a leaderboard, lzbench's memcpy row: a codec whose compression and
+ * decompression are both memcpy (its output is its input; one level, 0; its library is the
+ * C library, its version glibc's when linked against glibc, else ""). It is not in the
+ * registry of kcb_codecs() and is meant for kcb_roundtrip only, so that the reference is
+ * timed exactly as the codecs are (same buffers, chunks, loop and verification).
+ */
+extern const struct kcb_codec kcb_memcpy_codec;
+
+/*
  * Measures spec on data[0..n): compresses it in independent chunks of chunk bytes (0: one
  * chunk, the whole buffer), as lzbench -b does, timing compression and then decompression
  * with kcb_bench_run under cfg, and compares what comes back with data. Buffers are allocated
- * and touched before timing; one codec context serves every call. Returns 0, KCB_ECORRUPT
- * when the decompressed data differ from the input (out then holds no numbers), or another
- * kcb_err.
+ * and touched before timing; one codec context serves every call. cancel (may be NULL) is
+ * read before each chunk: once nonzero the measurement stops with KCB_ECANCELED. Returns 0,
+ * KCB_ECORRUPT when the decompressed data differ from the input (out then holds no numbers),
+ * KCB_ECANCELED, or another kcb_err.
  */
 int kcb_roundtrip(const struct kcb_spec *spec, const struct kcb_bench_cfg *cfg,
-                  const unsigned char *data, size_t n, size_t chunk, struct kcb_roundtrip *out);
+                  const unsigned char *data, size_t n, size_t chunk,
+                  const volatile sig_atomic_t *cancel, struct kcb_roundtrip *out);
 
 /* Sets *out to NCD(x,x) = (C(xx) - C(x)) / C(x) of the whole of x: 0 or kcb_err. */
 int kcb_ncd_self(const struct kcb_spec *spec, const unsigned char *x, size_t n, double *out);

@@ -1,4 +1,4 @@
-/* lib/measure: codec specs, "NAME[:LEVEL],...", parsed into (codec, level) lists. */
+/* lib/measure: codec specs ("gzip:9,zstd:1,3" or lzbench's "gzip,9/zstd,1,3") parsed into lists. */
 #ifndef KCB_SPEC_H
 #define KCB_SPEC_H
 
@@ -26,6 +26,16 @@ struct kcb_specs {
  * NULL; whylen bytes at most, NUL-terminated).
  */
 int kcb_specs_parse(const char *text, struct kcb_specs *out, char *why, size_t whylen);
+
+/*
+ * Parses lzbench's -e syntax into out: codecs separated by '/', each NAME or NAME,LEVEL,...
+ * ("zstd,1,3,19/xz,6"). A NAME alone adds every level of that codec, as lzbench -ezstd
+ * does; a LEVEL may also be a range A-B or "all", as in kcb_specs_parse. "all" adds every
+ * level of every codec; "memcpy" adds nothing (kcbench bench always measures memcpy, its
+ * speed reference). Duplicates are kept once, in first-seen order. Returns 0, or KCB_EINVAL
+ * with a one-line reason in why, as kcb_specs_parse does; out is then empty.
+ */
+int kcb_specs_parse_lzbench(const char *text, struct kcb_specs *out, char *why, size_t whylen);
 
 /* Frees the list's storage and zeroes it; accepts an empty list. */
 void kcb_specs_free(struct kcb_specs *s);

@@ -1,129 +1,114 @@
-/* The CSV reader (RFC 4180, AG News layout "class","title","description"): values unquoted in place. */
+/* The CSV reader: libcsv in strict mode, fed one line at a time so that rows know their line. */
+#include <csv.h>
 #include <string.h>
 
 #include "kcb/err.h"
 #include "loader.h"
 
-struct csv {
-    const unsigned char *b;
-    size_t n, r;      /* input and read position */
-    unsigned char *w; /* where the next value byte goes; never past b + r */
-    long line;        /* physical line at r */
+/* What the callbacks share. */
+struct csv_state {
+    struct loader *ld;
+    long line;  /* where the row being read starts */
+    int ended;  /* a row, or an empty line, ended in the chunk just parsed */
+    int rc;     /* the first error of a callback */
 };
 
-enum { CSV_OK, CSV_UNTERMINATED, CSV_STRAY_QUOTE, CSV_AFTER_QUOTE };
-
-static const char *const csv_errors[] = {
-    "", "unterminated quoted field", "quote inside an unquoted field",
-    "unexpected character after a closing quote",
-};
-
-/* At the end of a line ("\n", "\r\n", a final "\r") or of the input. */
-static int csv_eol(const struct csv *c)
+/* A CR is kept inside a field, but dropped at the end of an unquoted one (before LF or at the
+ * end) and around quoted ones: it is libcsv's "space", and nothing else is. */
+static int is_cr(unsigned char c)
 {
-    if (c->r >= c->n)
-        return 1;
-    unsigned char ch = c->b[c->r];
-    return ch == '\n' || (ch == '\r' && (c->r + 1 == c->n || c->b[c->r + 1] == '\n'));
+    return c == '\r';
 }
 
-static void csv_skip_eol(struct csv *c)
+/* Only LF ends a row, so that a CR alone stays in the text. */
+static int is_lf(unsigned char c)
 {
-    if (c->r < c->n && c->b[c->r] == '\r')
-        c->r++;
-    if (c->r < c->n && c->b[c->r] == '\n') {
-        c->r++;
-        c->line++;
-    }
+    return c == '\n';
 }
 
-/* After an error: resume at the next physical line. */
-static void csv_resync(struct csv *c)
+static void on_field(void *p, size_t n, void *data)
 {
-    const unsigned char *nl = memchr(c->b + c->r, '\n', c->n - c->r);
-    c->r = nl ? (size_t)(nl - c->b) + 1 : c->n;
-    c->line += nl != NULL;
+    struct csv_state *s = data;
+    if (!s->rc && kcb_row_field(&s->ld->row, p, n))
+        s->rc = KCB_ENOMEM;
 }
 
-static int csv_quoted(struct csv *c)
+/* The end of a row (an empty line too, under CSV_REPALL_NL: a row without fields). */
+static void on_row(int c, void *data)
 {
-    for (c->r++;; c->r++) {
-        if (c->r >= c->n)
-            return CSV_UNTERMINATED;
-        unsigned char ch = c->b[c->r];
-        if (ch == '"') {
-            if (c->r + 1 >= c->n || c->b[c->r + 1] != '"')
-                break;
-            c->r++;
+    struct csv_state *s = data;
+    struct kcb_row *r = &s->ld->row;
+    (void)c;
+    s->ended = 1;
+    if (!s->rc && r->n)
+        s->rc = kcb_ld_row(s->ld, r, s->line);
+    kcb_row_clear(r);
+}
+
+/* A strict-mode error at byte bad, on line at: the row that started at s->line is malformed. */
+static int parse_error(struct csv_state *s, struct csv_parser *p, unsigned char bad, long at)
+{
+    int e = csv_error(p);
+    if (e == CSV_ENOMEM)
+        return KCB_ENOMEM;
+    if (e != CSV_EPARSE)
+        return kcb_ld_fail(s->ld, KCB_ERANGE, s->line, "field too large");
+    /* libcsv fails on a quote inside an unquoted field, or on another byte after a closing
+     * quote (a quote there would be an escaped one) */
+    const char *what = bad == '"' ? "quote inside an unquoted field"
+                                  : "unexpected character after a closing quote";
+    int options = csv_get_opts(p);
+    csv_set_opts(p, (unsigned char)(options & ~CSV_STRICT_FINI));
+    csv_fini(p, NULL, NULL, NULL); /* starts afresh at the next line */
+    csv_set_opts(p, (unsigned char)options);
+    kcb_row_clear(&s->ld->row);
+    if (at != s->line)
+        return kcb_ld_bad_row(s->ld, s->line, "%s (on line %ld)", what, at);
+    return kcb_ld_bad_row(s->ld, s->line, "%s", what);
+}
+
+/* Parses every line of buf[start..n), each with its newline. */
+static int parse_lines(struct csv_state *s, struct csv_parser *p, const unsigned char *buf,
+                       size_t n, size_t start)
+{
+    int pending = 0; /* a row goes on from the line before */
+    long line = 0;
+    for (size_t pos = start; pos < n;) {
+        const unsigned char *nl = memchr(buf + pos, '\n', n - pos);
+        size_t end = nl ? (size_t)(nl - buf) + 1 : n;
+        line++;
+        if (!pending)
+            s->line = line;
+        s->ended = 0;
+        size_t got = csv_parse(p, buf + pos, end - pos, on_field, on_row, s);
+        if (s->rc)
+            return s->rc;
+        pending = !s->ended;
+        if (got < end - pos) {
+            int rc = parse_error(s, p, buf[pos + got], line);
+            if (rc)
+                return rc;
+            pending = 0;
         }
-        c->line += ch == '\n';
-        *c->w++ = ch;
-    }
-    c->r++;
-    return csv_eol(c) || c->b[c->r] == ',' ? CSV_OK : CSV_AFTER_QUOTE;
-}
-
-/* Appends the value of the field at c->r; stops at its ',' or line end. */
-static int csv_field(struct csv *c)
-{
-    if (c->r < c->n && c->b[c->r] == '"')
-        return csv_quoted(c);
-    for (; !csv_eol(c) && c->b[c->r] != ','; c->r++) {
-        if (c->b[c->r] == '"')
-            return CSV_STRAY_QUOTE;
-        *c->w++ = c->b[c->r];
-    }
-    return CSV_OK;
-}
-
-/* Writes the label, then fields 2.. joined by spaces; counts the fields. */
-static int csv_record(struct csv *c, size_t *label_len, size_t *nfields)
-{
-    unsigned char *start = c->w;
-    int rc = csv_field(c);
-    *label_len = (size_t)(c->w - start);
-    *nfields = 1;
-    while (rc == CSV_OK && c->r < c->n && c->b[c->r] == ',') {
-        c->r++;
-        if (++*nfields > 2)
-            *c->w++ = ' ';
-        rc = csv_field(c);
-    }
-    return rc;
-}
-
-static int csv_row(struct loader *ld, struct csv *c)
-{
-    long first = c->line;
-    unsigned char *out = ld->d->arena + ld->used;
-    size_t llen, nfields;
-    c->w = out;
-    int rc = csv_record(c, &llen, &nfields);
-    if (rc) {
-        long at = rc == CSV_UNTERMINATED ? first : c->line;
-        csv_resync(c);
-        return kcb_ld_bad_row(ld, at, "%s", csv_errors[rc]);
-    }
-    csv_skip_eol(c);
-    if (nfields < 2)
-        return kcb_ld_bad_row(ld, first, "expected at least 2 fields (label, text)");
-    if (llen == 0)
-        return kcb_ld_bad_row(ld, first, "missing label");
-    return kcb_ld_add(ld, out, llen, out + llen, (size_t)(c->w - out) - llen, first);
-}
-
-int kcb_read_csv(struct loader *ld, const unsigned char *buf, size_t n, size_t start)
-{
-    struct csv c = {buf, n, start, NULL, 1};
-    while (c.r < c.n) {
-        if (csv_eol(&c)) {
-            csv_skip_eol(&c);
-            continue;
-        }
-        int rc = csv_row(ld, &c);
-        if (rc)
-            return rc;
+        pos = end;
     }
     return KCB_OK;
 }
 
+int kcb_read_csv(struct loader *ld, const unsigned char *buf, size_t n, size_t start)
+{
+    struct csv_parser p;
+    struct csv_state s = {ld, 1, 0, KCB_OK};
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL))
+        return KCB_ENOMEM;
+    csv_set_space_func(&p, is_cr);
+    csv_set_term_func(&p, is_lf);
+    csv_set_blk_size(&p, 1 << 16);
+    int rc = parse_lines(&s, &p, buf, n, start);
+    if (rc == KCB_OK && csv_fini(&p, on_field, on_row, &s))
+        rc = kcb_ld_bad_row(ld, s.line, "unterminated quoted field");
+    if (rc == KCB_OK)
+        rc = s.rc;
+    csv_free(&p);
+    return rc;
+}

@@ -67,6 +67,18 @@ static int check_nul(struct loader *ld, const unsigned char *buf, size_t n)
     return kcb_ld_fail(ld, KCB_EFORMAT, line, "binary data (NUL byte)");
 }
 
+/* The options that the format read cannot take: KCB_EINVAL with the reason, or 0. */
+static int check_format(struct loader *ld, enum kcb_informat fmt)
+{
+    const struct kcb_load_opts *o = ld->opts;
+    if (o->columns.ntext && fmt != KCB_IN_TSV && fmt != KCB_IN_CSV)
+        return kcb_ld_fail(ld, KCB_EINVAL, 0, "columns can be chosen in tsv and csv files only, "
+                           "not %s", kcb_informat_name(fmt));
+    if (o->header == KCB_HEADER_YES && fmt == KCB_IN_DIR)
+        return kcb_ld_fail(ld, KCB_EINVAL, 0, "a directory has no header row");
+    return KCB_OK;
+}
+
 static int load_file(struct loader *ld, const char *path, enum kcb_informat fmt)
 {
     unsigned char *buf;
@@ -84,9 +96,12 @@ static int load_file(struct loader *ld, const char *path, enum kcb_informat fmt)
     if (fmt == KCB_IN_AUTO)
         fmt = kcb_sniff_format(buf + start, n - start);
     ld->d->format = fmt;
-    rc = check_nul(ld, buf, n);
+    rc = check_format(ld, fmt);
+    if (!rc)
+        rc = check_nul(ld, buf, n);
     if (rc)
         return rc;
+    kcb_ld_columns(ld);
     if (fmt == KCB_IN_CSV)
         return kcb_read_csv(ld, buf, n, start);
     if (fmt == KCB_IN_TSV)
@@ -102,8 +117,9 @@ static int finish(struct loader *ld)
     if (d->n == 0 && diag->skipped) {
         char first[sizeof diag->msg];
         memcpy(first, diag->msg, sizeof first);
-        return kcb_ld_fail(ld, KCB_EFORMAT, 0, "no documents (%zu malformed rows skipped; the first, "
-                    "line %ld: %.400s)", diag->skipped, diag->first_skipped_line, first);
+        return kcb_ld_fail(ld, KCB_EFORMAT, 0, "no documents (%zu malformed rows skipped; the "
+                           "first, line %ld: %.400s)", diag->skipped, diag->first_skipped_line,
+                           first);
     }
     if (d->n == 0)
         return kcb_ld_fail(ld, KCB_EFORMAT, 0, "no documents");
@@ -125,17 +141,35 @@ static int load_any(struct loader *ld, const char *path, enum kcb_informat fmt)
     if (fmt != KCB_IN_DIR)
         return load_file(ld, path, fmt);
     ld->d->format = KCB_IN_DIR;
-    return kcb_read_dir(ld, path);
+    int rc = check_format(ld, fmt);
+    return rc ? rc : kcb_read_dir(ld, path);
 }
 
-int kcb_dataset_load(const char *path, enum kcb_informat fmt, int skip_bad,
+/* Options out of range, or column names without a header row: KCB_EINVAL with the reason. */
+static int check_opts(const struct kcb_load_opts *o, struct kcb_diag *diag)
+{
+    const char *why = NULL;
+    if ((unsigned)o->format > KCB_IN_DIR || (unsigned)o->header > KCB_HEADER_NO ||
+        o->columns.ntext > KCB_TEXT_COLS_MAX)
+        why = "invalid load options";
+    else if (kcb_columns_named(&o->columns) && o->header == KCB_HEADER_NO)
+        why = "columns are named by the header row, but the file is said to have none";
+    if (why)
+        snprintf(diag->msg, sizeof diag->msg, "%s", why);
+    return why ? KCB_EINVAL : KCB_OK;
+}
+
+int kcb_dataset_load(const char *path, const struct kcb_load_opts *opts,
                      struct kcb_labels *labels, struct kcb_dataset **out, struct kcb_diag *diag)
 {
+    static const struct kcb_load_opts defaults;
     struct kcb_diag scratch;
     if (!diag)
         diag = &scratch;
+    if (!opts)
+        opts = &defaults;
     memset(diag, 0, sizeof *diag);
-    if ((unsigned)fmt > KCB_IN_DIR)
+    if (check_opts(opts, diag))
         return KCB_EINVAL;
     struct kcb_dataset *d = calloc(1, sizeof *d);
     if (!d)
@@ -144,11 +178,14 @@ int kcb_dataset_load(const char *path, enum kcb_informat fmt, int skip_bad,
     d->owns_labels = !labels;
     int rc = labels ? KCB_OK : kcb_labels_new(&d->labels);
     size_t had = d->labels ? d->labels->n : 0;
-    struct loader ld = {d, diag, skip_bad, 0, 0, 0};
+    struct loader ld = {.d = d, .diag = diag, .opts = opts, .skip_bad = opts->skip_bad};
     if (rc == KCB_OK)
-        rc = load_any(&ld, path, fmt);
+        rc = load_any(&ld, path, opts->format);
+    if (rc == KCB_OK)
+        rc = kcb_ld_checks(&ld, had);
     if (rc == KCB_OK)
         rc = finish(&ld);
+    kcb_row_free(&ld.row);
     if (rc) {
         int e = errno;
         if (labels)

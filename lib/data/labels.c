@@ -114,3 +114,14 @@ void kcb_labels_truncate(struct kcb_labels *l, size_t n)
     labels_index(l);
 }
 
+
+/* Forgets label id, renumbering the labels after it one down. */
+void kcb_labels_remove(struct kcb_labels *l, size_t id)
+{
+    if (id >= l->n)
+        return;
+    free(l->name[id]);
+    memmove(l->name + id, l->name + id + 1, (l->n - id - 1) * sizeof *l->name);
+    l->n--;
+    labels_index(l);
+}

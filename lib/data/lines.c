@@ -1,4 +1,4 @@
-/* The line readers: TSV (label<TAB>text) and fastText (__label__X text), one document per line. */
+/* The line readers: TSV (label<TAB>text, or chosen columns) and fastText, one document per line. */
 #include <string.h>
 
 #include "kcb/err.h"
@@ -36,8 +36,21 @@ static int load_lines(struct loader *ld, const unsigned char *buf, size_t n, siz
     return KCB_OK;
 }
 
+/* The number of tab-separated fields of buf[b..e). */
+static size_t tsv_fields(const unsigned char *buf, size_t b, size_t e)
+{
+    size_t n = 1;
+    for (const unsigned char *p = buf + b; (p = memchr(p, '\t', (size_t)(buf + e - p))); p++)
+        n++;
+    return n;
+}
+
 static int tsv_row(struct loader *ld, const unsigned char *buf, size_t b, size_t e, long line)
 {
+    if (kcb_ld_header_line(ld, line))
+        return KCB_OK;
+    if (!ld->diag->fields)
+        ld->diag->fields = tsv_fields(buf, b, e);
     const unsigned char *tab = memchr(buf + b, '\t', e - b);
     if (!tab)
         return kcb_ld_bad_row(ld, line, "missing tab between label and text");
@@ -45,6 +58,24 @@ static int tsv_row(struct loader *ld, const unsigned char *buf, size_t b, size_t
         return kcb_ld_bad_row(ld, line, "missing label");
     size_t t = (size_t)(tab - buf) + 1;
     return kcb_ld_add(ld, buf + b, t - 1 - b, buf + t, e - t, line);
+}
+
+/* A row of chosen columns: every tab separates two fields. */
+static int tsv_columns_row(struct loader *ld, const unsigned char *buf, size_t b, size_t e,
+                           long line)
+{
+    struct kcb_row *r = &ld->row;
+    kcb_row_clear(r);
+    for (size_t i = b;;) {
+        const unsigned char *tab = memchr(buf + i, '\t', e - i);
+        size_t end = tab ? (size_t)(tab - buf) : e;
+        if (kcb_row_field(r, buf + i, end - i))
+            return KCB_ENOMEM;
+        if (!tab)
+            break;
+        i = end + 1;
+    }
+    return kcb_ld_row(ld, r, line);
 }
 
 static int is_blank(unsigned char c)
@@ -72,6 +103,8 @@ static int ft_row(struct loader *ld, const unsigned char *buf, size_t b, size_t 
     size_t tok = skip_blanks(buf, b, e), i = tok;
     if (tok == e)
         return KCB_OK; /* only blanks: an empty line */
+    if (kcb_ld_header_line(ld, line))
+        return KCB_OK;
     while (i < e && !is_blank(buf[i]))
         i++;
     if (!has_ft_prefix(buf + tok, i - tok))
@@ -86,7 +119,7 @@ static int ft_row(struct loader *ld, const unsigned char *buf, size_t b, size_t 
 
 int kcb_read_tsv(struct loader *ld, const unsigned char *buf, size_t n, size_t start)
 {
-    return load_lines(ld, buf, n, start, tsv_row);
+    return load_lines(ld, buf, n, start, kcb_ld_by_columns(ld) ? tsv_columns_row : tsv_row);
 }
 
 int kcb_read_fasttext(struct loader *ld, const unsigned char *buf, size_t n, size_t start)

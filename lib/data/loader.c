@@ -33,6 +33,8 @@ int kcb_ld_fail(struct loader *ld, int code, long line, const char *fmt, ...)
 int kcb_ld_bad_row(struct loader *ld, long line, const char *fmt, ...)
 {
     struct kcb_diag *diag = ld->diag;
+    if (!ld->first_line)
+        ld->first_line = line;
     if (ld->skip_bad && diag->skipped++ > 0)
         return KCB_OK;
     va_list ap;
@@ -79,6 +81,8 @@ int kcb_ld_push(struct loader *ld, int id, size_t len, long line)
         if (rc)
             return rc;
     }
+    if (!ld->first_line)
+        ld->first_line = line;
     d->text[d->n] = (struct kcb_blob){NULL, len};
     d->label[d->n] = id;
     d->line[d->n] = line;

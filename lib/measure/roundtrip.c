@@ -1,10 +1,84 @@
-/* lzbench-style measurement of one compressor on one buffer: chunked, timed both ways, verified. */
+/* lzbench-style measurement of a compressor (or memcpy) on one buffer: chunked, timed, verified. */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <gnu/libc-version.h>
+#endif
 
 #include "kcb/dist.h"
 #include "kcb/err.h"
 #include "kcb/roundtrip.h"
+
+/* ---- the memcpy reference: a codec whose output is its input ---- */
+
+static size_t memcpy_window(int level)
+{
+    (void)level;
+    return 0;
+}
+
+static size_t memcpy_bound(size_t n, int level)
+{
+    (void)level;
+    return n;
+}
+
+static int memcpy_new(int level, void **ctx)
+{
+    (void)level;
+    *ctx = NULL;
+    return KCB_OK;
+}
+
+static void memcpy_free(void *ctx)
+{
+    (void)ctx;
+}
+
+static int memcpy_compress(void *ctx, const void *src, size_t n, void *dst, size_t cap,
+                           size_t *out)
+{
+    (void)ctx;
+    if (n > cap)
+        return KCB_ERANGE;
+    if (n)
+        memcpy(dst, src, n);
+    *out = n;
+    return KCB_OK;
+}
+
+static int memcpy_decompress(void *ctx, const void *src, size_t n, void *dst, size_t cap,
+                             size_t *out)
+{
+    (void)ctx;
+    if (n != cap)
+        return KCB_ECORRUPT;
+    if (n)
+        memcpy(dst, src, n);
+    *out = n;
+    return KCB_OK;
+}
+
+static const char *memcpy_version(void)
+{
+#ifdef __GLIBC__
+    return gnu_get_libc_version();
+#else
+    return "";
+#endif
+}
+
+const struct kcb_codec kcb_memcpy_codec = {
+#ifdef __GLIBC__
+    "memcpy", "glibc", "the input itself",
+#else
+    "memcpy", "libc", "the input itself",
+#endif
+    0, 0, 0, memcpy_window, memcpy_bound, memcpy_new, memcpy_free, memcpy_compress,
+    memcpy_decompress, memcpy_version,
+};
+
+/* ---- measuring ---- */
 
 /* What the timed functions see: a codec context and the chunk layout. */
 struct job {
@@ -13,6 +87,7 @@ struct job {
     size_t chunk, nchunks;
     size_t *csize; /* compressed size of each chunk */
     const unsigned char *comp;
+    const volatile sig_atomic_t *cancel;
 };
 
 static size_t chunk_len(const struct job *j, size_t i, size_t n)
@@ -26,6 +101,8 @@ static int compress_chunks(void *payload, const void *src, size_t n, void *dst, 
     struct job *j = payload;
     size_t off = 0;
     for (size_t i = 0; i < j->nchunks; i++) {
+        if (j->cancel && *j->cancel)
+            return KCB_ECANCELED;
         int rc = j->spec->codec->compress(j->ctx, (const unsigned char *)src + i * j->chunk,
                                           chunk_len(j, i, n), (unsigned char *)dst + off,
                                           cap - off, &j->csize[i]);
@@ -46,6 +123,8 @@ static int decompress_chunks(void *payload, const void *src, size_t n, void *dst
     (void)src;
     for (size_t i = 0; i < j->nchunks; i++) {
         size_t len = chunk_len(j, i, cap), got;
+        if (j->cancel && *j->cancel)
+            return KCB_ECANCELED;
         int rc = j->spec->codec->decompress(j->ctx, j->comp + off, j->csize[i],
                                             (unsigned char *)dst + i * j->chunk, len, &got);
         if (rc)
@@ -93,9 +172,10 @@ static int measure(struct job *j, const struct kcb_bench_cfg *cfg, const unsigne
 }
 
 int kcb_roundtrip(const struct kcb_spec *spec, const struct kcb_bench_cfg *cfg,
-                  const unsigned char *data, size_t n, size_t chunk, struct kcb_roundtrip *out)
+                  const unsigned char *data, size_t n, size_t chunk,
+                  const volatile sig_atomic_t *cancel, struct kcb_roundtrip *out)
 {
-    struct job j = {spec, NULL, chunk, 1, NULL, NULL};
+    struct job j = {spec, NULL, chunk, 1, NULL, NULL, cancel};
     memset(out, 0, sizeof *out);
     if (n && chunk)
         j.nchunks = (n + chunk - 1) / chunk;

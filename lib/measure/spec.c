@@ -1,4 +1,4 @@
-/* Parsing of codec specs such as "gzip:9,zstd:1,3,19,xz:all" into (codec, level) lists. */
+/* Parsing of codec specs, "gzip:9,zstd:1,3,19,xz:all" or lzbench's "zstd,1,3/xz", into lists. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -71,13 +71,18 @@ static int push_levels(struct kcb_specs *s, const struct kcb_codec *c, const cha
     return KCB_OK;
 }
 
-static int push_all_codecs(struct kcb_specs *s)
+/* Adds every codec of this build at its default level, or with every_level at each level. */
+static int push_all_codecs(struct kcb_specs *s, int every_level)
 {
     size_t n;
     const struct kcb_codec *const *all = kcb_codecs(&n);
-    for (size_t i = 0; i < n; i++)
-        if (push(s, all[i], all[i]->level_default))
-            return KCB_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        int lo = every_level ? all[i]->level_min : all[i]->level_default;
+        int hi = every_level ? all[i]->level_max : all[i]->level_default;
+        for (int l = lo; l <= hi; l++)
+            if (push(s, all[i], l))
+                return KCB_ENOMEM;
+    }
     return KCB_OK;
 }
 
@@ -101,7 +106,7 @@ static int parse_token(struct kcb_specs *s, char *tok, const struct kcb_codec **
         return say(why, len, "empty entry in compressor list");
     if (strcmp(tok, "all") == 0) {
         *cur = NULL;
-        return push_all_codecs(s);
+        return push_all_codecs(s, 0);
     }
     char *colon = strchr(tok, ':');
     if (colon)
@@ -135,6 +140,62 @@ int kcb_specs_parse(const char *text, struct kcb_specs *out, char *why, size_t w
         if (rc || !comma)
             break;
         p = comma + 1;
+    }
+    free(copy);
+    if (rc)
+        kcb_specs_free(out);
+    return rc;
+}
+
+/* One '/'-separated group of lzbench's syntax: NAME[,LEVEL...], "all" or "memcpy". */
+static int parse_group(struct kcb_specs *s, char *group, char *why, size_t len)
+{
+    char *comma = strchr(group, ',');
+    if (comma)
+        *comma = '\0';
+    if (*group == '\0')
+        return say(why, len, "empty entry in compressor list");
+    if (strcmp(group, "all") == 0 || strcmp(group, "memcpy") == 0) {
+        if (comma)
+            return say(why, len, "'%s' takes no levels", group);
+        return strcmp(group, "all") == 0 ? push_all_codecs(s, 1) : KCB_OK;
+    }
+    const struct kcb_codec *c = kcb_codec_find(group);
+    if (!c && strchr(group, ':'))
+        return say(why, len, "unknown compressor '%s' (in this syntax levels follow commas: "
+                   "zstd,1,3)", group);
+    if (!c)
+        return unknown(group, why, len);
+    if (!comma) /* a name alone: every level, as lzbench -ezstd */
+        return push_levels(s, c, "all", why, len);
+    for (char *p = comma + 1;;) {
+        char *next = strchr(p, ',');
+        if (next)
+            *next = '\0';
+        if (*p == '\0')
+            return say(why, len, "empty level in '%s' entry", c->name);
+        int rc = push_levels(s, c, p, why, len);
+        if (rc || !next)
+            return rc;
+        p = next + 1;
+    }
+}
+
+int kcb_specs_parse_lzbench(const char *text, struct kcb_specs *out, char *why, size_t whylen)
+{
+    *out = (struct kcb_specs){0};
+    char *copy = strdup(text ? text : "");
+    if (!copy)
+        return KCB_ENOMEM;
+    int rc = KCB_OK;
+    for (char *p = copy;;) {
+        char *slash = strchr(p, '/');
+        if (slash)
+            *slash = '\0';
+        rc = parse_group(out, p, why, whylen);
+        if (rc || !slash)
+            break;
+        p = slash + 1;
     }
     free(copy);
     if (rc)

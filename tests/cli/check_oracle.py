@@ -176,8 +176,9 @@ def group_json():
             cx, cy, cxy = oracle.ncd_sizes(codec, level, b" ", x, y)
             value = oracle.fmt(oracle.dist("ncd", cx, cy, cxy))
             want = ('[{"compressor":"%s","codec":"%s","level":%d,"distance":"ncd",'
-                    '"x":"s1","y":"s2","cx":%d,"cy":%d,"cxy":%d,"value":%s}]\n'
-                    % (spec, codec, level, cx, cy, cxy, value))
+                    '"x":%s,"y":%s,"cx":%d,"cy":%d,"cxy":%d,"value":%s}]\n'
+                    % (spec, codec, level, json.dumps(oracle.string_label(x, 1)),
+                       json.dumps(oracle.string_label(y, 2)), cx, cy, cxy, value))
             args = ["-c", spec, "--sep", " ", "-f", "json", "-s", "--", x, y]
             rc, out, err = kcbench(args)
             if rc == 0 and parsed(out) == parsed(want):

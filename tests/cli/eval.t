@@ -519,6 +519,50 @@ file t.tsv:
 exit: 3
 stderr: kcbench eval: t.tsv: no documents (2 malformed rows skipped; the first, line 1: missing tab between label and text)
 
+# ---- header rows and the order of columns: never scored silently ----------------------------
+
+=== a header row label<TAB>text: skipped with a warning naming --header no; the results are the file's without it
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| $KCBENCH eval -t d/train.tsv -T d/test.tsv -f csv --name x > want
+| (printf 'label\ttext\n'; cat d/train.tsv) > h.tsv
+| $KCBENCH eval -t h.tsv -T d/test.tsv -f csv --name x | cmp - want && echo same
+stdout: same
+stderr: kcbench eval: warning: h.tsv:1: skipped a header row (its label 'label' names a column); --header no reads it as data
+
+=== --header no reads a header row as data: the test set's is then a text of class 'label'
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| (printf 'label\ttext\n'; cat d/test.tsv) > h.tsv
+| $KCBENCH eval -t d/train.tsv -T h.tsv -f csv -k 1 --rules vote --header no | cut -d, -f7 | tail -1
+| $KCBENCH eval -t d/train.tsv -T h.tsv -f csv -k 1 --rules vote 2> /dev/null | cut -d, -f7 | tail -1
+stdout:
+| 17
+| 16
+
+=== text<TAB>label (the columns swapped): exit 3, naming --columns and --allow-unique-labels
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| awk -F'\t' '{ print $2 "\t" $1 }' d/train.tsv > sw.tsv
+| $KCBENCH eval -t sw.tsv -T d/test.tsv
+exit: 3
+stderr re: kcbench eval: sw\.tsv:1: 64 of 64 rows have a label that no other row has \(this one: '[^']+'\); if the columns are the other way round, --columns label=2,text=1 reads them; --allow-unique-labels accepts such labels
+
+=== a swapped test set is refused too: its labels are in no other row and not in training
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| (cat d/test.tsv; sed -n '1,4p' d/train.tsv) | awk -F'\t' '{ print $2 "\t" $1 }' > sw.tsv
+| $KCBENCH eval -t d/train.tsv -T sw.tsv
+exit: 3
+stderr re: kcbench eval: sw\.tsv:1: 20 of 20 rows have a label that no other row has .*--allow-unique-labels accepts such labels
+
+=== --allow-unique-labels scores a set of unique labels as it is (here: nothing right)
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| awk -F'\t' '{ print $2 "\t" $1 }' d/train.tsv > sw.tsv
+| $KCBENCH eval -t sw.tsv -T d/test.tsv -f csv -k 1 --rules vote --allow-unique-labels | cut -d, -f7,8 | tail -1
+stdout: 16,0.000000
+
 === an empty training file: exit 3, one line
 run: touch empty.tsv; printf 'a\tb\n' > t.tsv; $KCBENCH eval -t empty.tsv -T t.tsv
 exit: 3
@@ -584,7 +628,7 @@ stderr: kcbench eval: warning: paper mode: bzip2:9, sep ' ', test text first; ru
 === R8 (if $KCB_DATA/r8 exists): --test-sample 40 with gzip:9 runs and reports n_test 40
 run:
 | if [ ! -f "$KCB_DATA/r8/train.tsv" ]; then echo "skipped: no \$KCB_DATA/r8"; exit 0; fi
-| $KCBENCH eval -t "$KCB_DATA/r8/train.tsv" -T "$KCB_DATA/r8/test.tsv" -c gzip:9 -k 1 --rules vote --test-sample 40 -f csv 2> err | tail -1
+| $KCBENCH eval -q -t "$KCB_DATA/r8/train.tsv" -T "$KCB_DATA/r8/test.tsv" -c gzip:9 -k 1 --rules vote --test-sample 40 -f csv 2> err | tail -1
 | grep -v 'occur verbatim in training' err >&2; true
 timeout: 30
 stdout re: (r8,gzip:9,gzip,9,1,vote,40,[01]\.\d{6},[01]\.\d{6},ncd|skipped: no \$KCB_DATA/r8)

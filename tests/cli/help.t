@@ -121,3 +121,76 @@ stderr contains: standard output
 run: $KCBENCH help >&-
 exit: 3
 stderr: one line
+
+# ---- kcbench --version ----
+
+=== kcbench --version: kcbench's version, the compiler, each library with its linked version
+run:
+| $KCBENCH --version > v
+| sed -n '1s/ [0-9][0-9.]*$/ VERSION/p; 2s/ .*//p' v
+| grep -c '^compiler  *\(gcc\|clang\) [0-9]' v
+| grep '^jansson \|^gsl ' v | awk '{print $1, ($2 ~ /^[0-9]+\.[0-9]+/)}'
+stdout:
+| kcbench VERSION
+| compiler
+| 1
+| jansson 1
+| gsl 1
+
+=== kcbench --version names every codec of the build with its library and version
+# codecs -f tsv gives name, library and version; --version a line per library naming them
+run:
+| $KCBENCH --version > v
+| $KCBENCH codecs -f tsv | tail -n +2 | cut -f 1-3 | while IFS="$(printf '\t')" read -r c l ver; do
+|   grep -q "^$l  *$ver  *codecs: \(.*, \)*$c\(,\|$\)" v || echo "missing: $c ($l $ver)"
+| done
+| echo checked
+stdout: checked
+
+=== kcbench --version with an argument: exit 2, one line naming it
+run: $KCBENCH --version now
+exit: 2
+stderr: kcbench: --version takes no argument ('now')
+
+=== kcbench version is not a command: --version is the one spelling
+run: $KCBENCH version
+exit: 2
+stderr: kcbench: unknown command 'version' (see 'kcbench help')
+
+# ---- kcbench help --man: the manual page (its contents: tests/unit/test_options.c) ----
+
+=== help --man writes roff that man renders at 80 columns without a warning
+run:
+| $KCBENCH help --man > kcbench.1
+| LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l kcbench.1 2>&1 > page.txt
+| head -n 1 page.txt | tr -s ' '
+| awk 'length > 80' page.txt | wc -l
+| grep '^[A-Z][A-Z ]*$' page.txt | tr '\n' ','; echo
+stdout:
+| KCBENCH(1) User Commands KCBENCH(1)
+| 0
+| NAME,SYNOPSIS,DESCRIPTION,COMMANDS,OPTIONS,EXIT STATUS,ENVIRONMENT,SEE ALSO,
+
+=== every command of the overview has a section in the rendered man page
+run:
+| $KCBENCH help | sed -n '/^commands:/,/^$/p' | awk 'NF > 1 {print $1}' > commands
+| $KCBENCH help --man > kcbench.1 && LC_ALL=C.UTF-8 MANWIDTH=80 man -l kcbench.1 > page.txt
+| while read -r c; do grep -q "^   $c\$" page.txt || echo "no section for $c"; done < commands
+| echo "$(wc -l < commands) commands"
+stdout re: \d+ commands
+
+=== help --man takes no COMMAND: exit 2, one line
+run: $KCBENCH help --man ncd
+exit: 2
+stderr: kcbench help: unexpected argument 'ncd' (see 'kcbench help --help')
+
+=== help takes one COMMAND at most: exit 2, one line naming the second
+run: $KCBENCH help ncd eval
+exit: 2
+stderr: kcbench help: unexpected argument 'eval' (see 'kcbench help --help')
+
+=== help --man to a full disk: exit 3, one line
+run: $KCBENCH help --man > /dev/full
+exit: 3
+stderr: one line
+stderr contains: standard output

@@ -1,7 +1,9 @@
 # kcbench index: a training set saved with its compressed sizes, and `classify -m` reading it.
-# The model layout (include/kcb/model.h): "KCBMODEL", u32 version, u32 flags, u64 payload
-# length, the payload, u32 CRC-32 of the payload; all little-endian. Damaged, truncated or
-# foreign files must be refused with exit 3 and one line naming the file.
+# The model layout, version 2 (include/kcb/model.h): "KCBMODEL", u32 version, u32 flags, u64
+# length L; L stored bytes (flag 1: a zstd frame of the payload, else the payload); u32 CRC-32
+# of everything before it; all little-endian. kcbmodel.py writes the same layout on its own.
+# Damaged, truncated, foreign or other-version files are refused with exit 3 and one line
+# naming the file.
 
 === index writes a model and says what is in it
 run:
@@ -11,41 +13,55 @@ run:
 stdout: KCBMODEL
 stderr: kcbench index: m.kcb: 64 texts, 4 labels, 1 compressor
 
-=== the model holds the training texts, labels and the oracle's sizes for each compressor
+=== the header: version 2, flag 1 (zstd), the stored length, a CRC-32 of all before it
 run:
 | $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
 | $KCBENCH index -t d/train.tsv -o m.kcb -c gzip:9,bzip2:1 2> /dev/null
 | python3 - <<'EOF'
-| import os, struct, sys, zlib
-| sys.path.insert(0, os.environ["TESTS"])
-| import oracle
+| import struct, zlib
 | b = open("m.kcb", "rb").read()
 | magic, version, flags, length = struct.unpack_from("<8sIIQ", b, 0)
-| assert (magic, version, flags) == (b"KCBMODEL", 1, 0) and length == len(b) - 28, (magic, version, flags, length)
-| assert struct.unpack_from("<I", b, len(b) - 4)[0] == zlib.crc32(b[24:-4])
-| off = 24
-| def take(fmt):
-|     global off
-|     v = struct.unpack_from(fmt, b, off); off += struct.calcsize(fmt); return v
-| specs = []
-| for _ in range(take("<I")[0]):
-|     n, = take("<H"); name = b[off:off + n].decode(); off += n
-|     specs.append((name, take("<i")[0]))
-| labels = []
-| for _ in range(take("<I")[0]):
-|     n, = take("<I"); labels.append(b[off:off + n].decode()); off += n
-| docs = []
-| for _ in range(take("<Q")[0]):
-|     lab, n = take("<IQ"); docs.append((labels[lab], b[off:off + n])); off += n
-| sizes = [take("<Q")[0] for _ in range(len(specs) * len(docs))]
-| assert off == len(b) - 4
-| train = [tuple(l.split(b"\t", 1)) for l in open("d/train.tsv", "rb").read().splitlines()]
-| assert [(l.encode(), t) for l, t in docs] == train
-| for s, (codec, level) in enumerate(specs):
-|     assert sizes[s * len(docs):(s + 1) * len(docs)] == [oracle.size(codec, level, t) for _, t in docs]
-| print(specs, len(labels), "labels", len(docs), "texts, sizes as the oracle's")
+| assert (magic, version, flags) == (b"KCBMODEL", 2, 1), (magic, version, flags)
+| assert length == len(b) - 28, (length, len(b))
+| assert struct.unpack_from("<I", b, len(b) - 4)[0] == zlib.crc32(b[:-4])
+| assert b[24:28] == b"\x28\xb5\x2f\xfd"  # a zstd frame
+| print("header as documented")
 | EOF
-stdout: [('gzip', 9), ('bzip2', 1)] 4 labels 64 texts, sizes as the oracle's
+stdout: header as documented
+
+=== the zstd frame holds the documented payload: texts, labels and the oracle's sizes (if zstd)
+run:
+| if ! command -v zstd > /dev/null; then echo "skipped: no zstd"; exit 0; fi
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| $KCBENCH index -t d/train.tsv -o m.kcb -c gzip:9,bzip2:1 2> /dev/null
+| python3 -c 'import sys; b = open("m.kcb", "rb").read(); sys.stdout.buffer.write(b[24:-4])' > frame.zst
+| zstd -q -d -c frame.zst > got
+| python3 "$TESTS/cli/kcbmodel.py" d/train.tsv want --codec gzip:9 --codec bzip2:1 --payload-only
+| cmp got want && echo same payload
+stdout re: same payload|skipped: no zstd
+
+=== a model written by kcbmodel.py (stored, no zstd) classifies as the one index writes
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| cut -f2 d/test.tsv > q
+| $KCBENCH index -t d/train.tsv -o m.kcb -c gzip:9,bzip2:1 2> /dev/null
+| python3 "$TESTS/cli/kcbmodel.py" d/train.tsv raw.kcb --codec gzip:9 --codec bzip2:1
+| for c in gzip:9 bzip2:1; do
+|   $KCBENCH classify -m m.kcb -c $c -k 3 --top 4 -f tsv < q > want
+|   $KCBENCH classify -m raw.kcb -c $c -k 3 --top 4 -f tsv < q | cmp - want && echo $c same
+| done
+| test $(wc -c < m.kcb) -lt $(wc -c < raw.kcb) && echo zstd is smaller
+stdout:
+| gzip:9 same
+| bzip2:1 same
+| zstd is smaller
+
+=== the model is smaller than its training set
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 200 -n 400 --seed 3
+| $KCBENCH index -t d/train.tsv -o m.kcb -c gzip:9,zstd:3,xz:6 2> /dev/null
+| python3 -c 'import os; print(os.path.getsize("m.kcb") < os.path.getsize("d/train.tsv") / 2)'
+stdout: True
 
 === index is deterministic: twice, and with -j 1 or -j 2, the same bytes
 run:
@@ -165,30 +181,84 @@ stderr:
 | kcbench classify: image.png: not a kcbench model file (bad magic)
 | kcbench classify: empty.kcb: not a kcbench model file (bad magic)
 
-=== a model of another version: exit 3, naming both versions
+=== a model of another version, older or newer: exit 3, naming both versions
 run:
 | $KCBENCH gen labelled -o d --sources 2 --docs 5 -n 30 --order 1 --seed 3
 | $KCBENCH index -t d/train.tsv -o m.kcb 2> /dev/null
-| printf '\002' | dd of=m.kcb bs=1 seek=8 conv=notrunc 2> /dev/null
-| $KCBENCH classify -m m.kcb x
+| cp m.kcb old.kcb; printf '\001' | dd of=old.kcb bs=1 seek=8 conv=notrunc 2> /dev/null
+| cp m.kcb new.kcb; printf '\003' | dd of=new.kcb bs=1 seek=8 conv=notrunc 2> /dev/null
+| $KCBENCH classify -m old.kcb x; echo "exit $?"; $KCBENCH classify -m new.kcb x
 exit: 3
-stderr: kcbench classify: m.kcb: model file version 2, this build reads 1
+stdout: exit 3
+stderr:
+| kcbench classify: old.kcb: model file version 1, this build reads 2: index the training set again
+| kcbench classify: new.kcb: model file version 3, this build reads 2 (a newer kcbench wrote it)
+
+=== a version 1 model as the previous kcbench wrote it is refused, asking for a new index
+run:
+| printf 'a\tone two\nb\tthree four\n' > t.tsv
+| python3 - <<'EOF'
+| import struct, zlib
+| docs = [(0, b"one two"), (1, b"three four")]
+| p = struct.pack("<IH", 1, 4) + b"gzip" + struct.pack("<i", 9) + struct.pack("<I", 2)
+| p += struct.pack("<I", 1) + b"a" + struct.pack("<I", 1) + b"b" + struct.pack("<Q", 2)
+| for lab, text in docs:
+|     p += struct.pack("<IQ", lab, len(text)) + text
+| p += struct.pack("<QQ", 27, 30)
+| b = b"KCBMODEL" + struct.pack("<IIQ", 1, 0, len(p)) + p + struct.pack("<I", zlib.crc32(p))
+| open("v1.kcb", "wb").write(b)
+| EOF
+| $KCBENCH classify -m v1.kcb 'one two'
+exit: 3
+stderr: kcbench classify: v1.kcb: model file version 1, this build reads 2: index the training set again
+
+=== the flags are checked: an unknown bit is refused, a changed flag breaks the checksum
+run:
+| $KCBENCH gen labelled -o d --sources 2 --docs 5 -n 30 --order 1 --seed 3
+| python3 "$TESTS/cli/kcbmodel.py" d/train.tsv f3.kcb --flags 3
+| python3 "$TESTS/cli/kcbmodel.py" d/train.tsv f256.kcb --flags 256
+| $KCBENCH index -t d/train.tsv -o m.kcb 2> /dev/null
+| cp m.kcb z.kcb; printf '\000' | dd of=z.kcb bs=1 seek=12 conv=notrunc 2> /dev/null
+| for f in f3 f256 z; do $KCBENCH classify -m $f.kcb x; echo "exit $?"; done
+stdout:
+| exit 3
+| exit 3
+| exit 3
+stderr:
+| kcbench classify: f3.kcb: model file flags 0x3 unknown to this build (a newer kcbench wrote it)
+| kcbench classify: f256.kcb: model file flags 0x100 unknown to this build (a newer kcbench wrote it)
+| kcbench classify: z.kcb: model file corrupt (checksum mismatch)
 
 === a model naming a compressor not in this build (valid checksum): exit 3, naming it
 run:
 | $KCBENCH gen labelled -o d --sources 2 --docs 5 -n 30 --order 1 --seed 3
-| $KCBENCH index -t d/train.tsv -o m.kcb -c gzip:9 2> /dev/null
+| python3 "$TESTS/cli/kcbmodel.py" d/train.tsv m.kcb --codec gzip:9
 | python3 - <<'EOF'
 | import struct, zlib
 | b = bytearray(open("m.kcb", "rb").read())
 | assert b[30:34] == b"gzip"  # payload: u32 nspecs, u16 name length, the name
 | b[30:34] = b"gzzz"
-| b[-4:] = struct.pack("<I", zlib.crc32(bytes(b[24:-4])))
+| b[-4:] = struct.pack("<I", zlib.crc32(bytes(b[:-4])))
 | open("m.kcb", "wb").write(b)
 | EOF
 | $KCBENCH classify -m m.kcb x
 exit: 3
 stderr: kcbench classify: m.kcb: model uses compressor 'gzzz', not in this build
+
+=== a zstd frame damaged behind a valid checksum: exit 3, the payload named
+run:
+| $KCBENCH gen labelled -o d --sources 2 --docs 5 -n 30 --order 1 --seed 3
+| $KCBENCH index -t d/train.tsv -o m.kcb 2> /dev/null
+| python3 - <<'EOF'
+| import struct, zlib
+| b = bytearray(open("m.kcb", "rb").read())
+| b[len(b) // 2] ^= 0x55
+| b[-4:] = struct.pack("<I", zlib.crc32(bytes(b[:-4])))
+| open("m.kcb", "wb").write(b)
+| EOF
+| $KCBENCH classify -m m.kcb x
+exit: 3
+stderr re: kcbench classify: m\.kcb: model file damaged \(.*\)
 
 === a missing model: exit 3
 run: $KCBENCH classify -m missing.kcb x

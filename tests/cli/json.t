@@ -36,7 +36,7 @@ stdout re:
 | ncd pair 1 objects
 | ncd matrix 9 objects
 | eval 6 objects
-| bench 6 objects
+| bench 9 objects
 | probe concat 4 objects
 | probe window 4 objects
 | probe scaling 4 objects

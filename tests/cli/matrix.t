@@ -3,6 +3,8 @@
 # "f49 notes, v2 (final).txt"), parses all seven formats and compares all 2500 entries of
 # each matrix with '%.6f' of the formula on the oracle's C(x_i), C(x_j), C(x_i x_j).
 # Exactness means the diagonal is not forced to 0 and the matrix is not symmetrised.
+# With --rect the same files make a rectangle: 20 rows from a directory against 35 columns
+# from a list, five inputs being both.
 
 === 50 files with gzip:9: all seven formats give the oracle's 2500 values
 run: python3 "$TESTS/cli/check_matrix.py" gzip:9
@@ -13,6 +15,11 @@ stdout: gzip:9: 7 formats x 1 matrices x 2500 values equal the oracle
 run: python3 "$TESTS/cli/check_matrix.py" gzip:9,xz:6
 timeout: 120
 stdout: gzip:9,xz:6: 7 formats x 2 matrices x 2500 values equal the oracle
+
+=== 50 files as a 20 x 35 rectangle (--rows DIR --cols -L LIST), gzip:9 and xz:6: the oracle's values, phylip refused
+run: python3 "$TESTS/cli/check_matrix.py" --rect gzip:9,xz:6
+timeout: 60
+stdout: gzip:9,xz:6: 6 formats x 2 matrices x 20x35 values equal the oracle, phylip refused
 
 === the diagonal is not forced to 0: ncd(x, x) is (C(xx) - C(x)) / C(x), as the oracle says
 run:

@@ -5,8 +5,15 @@ what it must print and return.
 usage: run.py [-j JOBS] [-k TEXT] [-v] PATH...      (PATH: a .t file or a directory of them)
 
 The binary under test comes from $KCBENCH. Prints one line per failed case, "file:line:
-title: what", followed by an indented diff, and ends with the line "N passed, N failed".
-Exits 0 when every case passed, 1 otherwise (a malformed case file counts as a failure).
+title: what", followed by an indented diff, and ends with the line "N passed, N failed,
+N skipped", naming the skipped cases after it in parentheses (file:line and the title, cut
+to 40 characters), grouped by the path they lack; here one line, shown on two:
+
+    386 passed, 0 failed, 2 skipped (no $KCB_DATA/canterbury: fetch.t:294 real data: canterbury
+    and calgary fr ...; no $KCB_DATA/calgary: fetch.t:315 real data: a wrong checksum in a cop ...)
+
+Exits 0 when every case that ran passed, 1 otherwise (a malformed case file counts as a
+failure; a skipped case does not). -v also prints a line per case, skipped ones included.
 
 CASE FILE FORMAT
 
@@ -29,6 +36,13 @@ starting with '|' (then one optional space, which is dropped; '|' alone is an em
 Directives (each at most once, except the "contains"/"re" checks, which add up):
 
     run: CMD          required; run as `bash -o pipefail -c CMD` in a fresh empty temp dir
+    needs: PATH...    run the case only if every PATH exists, else skip it: it is counted
+                      and named in the summary, not failed. PATHs are separated by blanks
+                      (shell quoting applies) and may name environment variables, $NAME or
+                      ${NAME}, from the case's environment (below: KCB_DATA is absolute); a
+                      variable that is unset or empty makes its path missing; a relative
+                      path is taken from the repository (the folder above tests/). Give it
+                      to every case that reads real data: `needs: $KCB_DATA/r8/train.tsv`
     stdin: TEXT       standard input: one line (a newline is added) or a block; default: none
     file NAME: TEXT   create NAME in the temp dir before running (one line or a block, each
                       line ending in a newline)
@@ -47,8 +61,9 @@ Directives (each at most once, except the "contains"/"re" checks, which add up):
     stderr: ...       the same forms for standard error (default: empty)
 
 Environment of every case: KCBENCH (absolute path of the binary), TESTS (absolute path of
-tests/), PYTHON (this interpreter), KCB_DATA (passed through, made absolute), and the rest
-of the runner's environment.
+tests/), PYTHON (this interpreter), KCB_DATA (passed through, made absolute),
+KCB_PROGRESS_EVERY=1e9 (no progress status lines unless a case asks for them), and the
+rest of the runner's environment.
 """
 import argparse
 import concurrent.futures
@@ -67,8 +82,8 @@ DEFAULT_TIMEOUT = 10.0
 TIMEOUT_SCALE = float(os.environ.get("KCB_TIMEOUT_SCALE") or 1)
 KEYWORDS = ("empty", "any", "one line")
 
-DIRECTIVE = re.compile(
-    r"^(run|stdin|file\s+\S+|exit|timeout|(?:stdout|stderr)(?:\s+(?:re|contains))?):(?:\s(.*))?$")
+DIRECTIVE = re.compile(r"^(run|needs|stdin|file\s+\S+|exit|timeout"
+                       r"|(?:stdout|stderr)(?:\s+(?:re|contains))?):(?:\s(.*))?$")
 
 
 class SyntaxErr(Exception):
@@ -81,6 +96,7 @@ class Case:
     def __init__(self, path, line, title):
         self.path, self.line, self.title = path, line, title
         self.run = None
+        self.needs = []  # paths as written, variables unexpanded
         self.stdin = None
         self.files = []
         self.exit = 0
@@ -141,13 +157,21 @@ def parse(path):
 
 def add(case, no, key, value, block):
     """Records one directive (value for one line, block for a '|' block) in case."""
-    single = key.split()[0] in ("run", "stdin", "exit", "timeout") or key in ("stdout", "stderr")
+    single = (key.split()[0] in ("run", "needs", "stdin", "exit", "timeout")
+              or key in ("stdout", "stderr"))
     if single and key in case.seen:
         raise SyntaxErr(no, "'%s:' given twice in one case" % key)
     case.seen.add(key)
     text = "\n".join(block) if block is not None else value
     if key == "run":
         case.run = text
+    elif key == "needs":
+        try:
+            case.needs = shlex.split(text)
+        except ValueError as e:
+            raise SyntaxErr(no, "'needs:' %s" % e) from None
+        if not case.needs or "" in case.needs:
+            raise SyntaxErr(no, "'needs:' needs paths, not an empty one")
     elif key == "stdin":
         case.stdin = (text + "\n").encode()
     elif key.startswith("file "):
@@ -221,7 +245,8 @@ def indent(text, limit=40):
     if not lines:
         return ["  (nothing)"]
     more = len(lines) - limit
-    return ["  | " + l for l in lines[:limit]] + (["  ... %d more lines" % more] if more > 0 else [])
+    tail = ["  ... %d more lines" % more] if more > 0 else []
+    return ["  | " + l for l in lines[:limit]] + tail
 
 
 def diff(want, got, limit=60):
@@ -231,6 +256,35 @@ def diff(want, got, limit=60):
         d = ["- %r" % want, "+ %r" % got]
     more = len(d) - limit
     return ["  " + l for l in d[:limit]] + (["  ... %d more diff lines" % more] if more > 0 else [])
+
+
+VARIABLE = re.compile(r"\$(?:(\w+)|\{(\w+)\})")
+
+
+def missing_need(case, env):
+    """Returns the first path of case's 'needs:' that does not exist (as written), or None."""
+    for path in case.needs:
+        unset = []
+
+        def value(m):
+            v = env.get(m.group(1) or m.group(2), "")
+            if not v:
+                unset.append(m.group(0))
+            return v
+        expanded = VARIABLE.sub(value, path)
+        if unset or not os.path.exists(os.path.join(os.path.dirname(TESTS), expanded)):
+            return path
+    return None
+
+
+def skip_summary(skipped, width=40):
+    """The parenthesis of the summary line: the skipped cases, grouped by what they lack."""
+    groups = {}
+    for case, path in skipped:
+        title = case.title if len(case.title) <= width else case.title[:width - 4] + " ..."
+        groups.setdefault(path, []).append("%s:%d %s" % (os.path.basename(case.path),
+                                                         case.line, title))
+    return "; ".join("no %s: %s" % (path, ", ".join(names)) for path, names in groups.items())
 
 
 def decode(b):
@@ -243,8 +297,9 @@ def run_case(case, env):
         for name, data in case.files:
             with open(os.path.join(tmp, name), "wb") as f:
                 f.write(data)
+        stdin = subprocess.PIPE if case.stdin is not None else subprocess.DEVNULL
         p = subprocess.Popen(["bash", "-o", "pipefail", "-c", case.run], cwd=tmp, env=env,
-                             stdin=subprocess.PIPE if case.stdin is not None else subprocess.DEVNULL,
+                             stdin=stdin,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              start_new_session=True)
         timeout = case.timeout * TIMEOUT_SCALE
@@ -296,6 +351,9 @@ def environment():
         env["KCB_DATA"] = os.path.abspath(env["KCB_DATA"])
     env.pop("NO_COLOR", None)
     env["NO_COLOR"] = "1"
+    # status lines come every 15 s off a terminal; a slow machine would mix them into the
+    # stderr that cases check, so they are off unless a case sets the variable itself
+    env["KCB_PROGRESS_EVERY"] = "1e9"
     return env
 
 
@@ -321,16 +379,23 @@ def main():
         print("run.py: no cases found in %s" % " ".join(map(shlex.quote, a.paths)))
         failed += 1
 
+    lacks = {id(c): missing_need(c, env) for c in cases}
+    skipped = [(c, lacks[id(c)]) for c in cases if lacks[id(c)]]
     passed = 0
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max(1, a.jobs)) as pool:
         # long cases (by their timeout) start first, so they do not end the run alone
-        order = sorted(range(len(cases)), key=lambda k: -cases[k].timeout)
-        futures = [None] * len(cases)
-        for k in order:
-            futures[k] = pool.submit(timed, run_case, cases[k], env)
-        for f in futures:  # reported in file order, whatever order they finish in
-            (case, problems), secs = f.result()
+        futures = {}
+        for case in sorted(cases, key=lambda c: -c.timeout):
+            if not lacks[id(case)]:
+                futures[id(case)] = pool.submit(timed, run_case, case, env)
+        for case in cases:  # reported in file order, whatever order they finish in
+            if lacks[id(case)]:
+                if a.verbose:
+                    print("skip        %s: %s (no %s)" % (case.where(), case.title,
+                                                          lacks[id(case)]))
+                continue
+            (case, problems), secs = futures[id(case)].result()
             if a.verbose:
                 print("%-4s %5.2fs %s: %s" % ("ok" if not problems else "FAIL", secs,
                                               case.where(), case.title))
@@ -343,7 +408,8 @@ def main():
                 passed += 1
     if a.verbose:
         print("(%.1fs)" % (time.monotonic() - start))
-    print("%d passed, %d failed" % (passed, failed))
+    print("%d passed, %d failed, %d skipped%s" % (
+        passed, failed, len(skipped), " (%s)" % skip_summary(skipped) if skipped else ""))
     return 1 if failed else 0
 
 

@@ -51,15 +51,26 @@ static inline void make_dir(const char *name)
     assert_int_equal(mkdir(path, 0755), 0);
 }
 
-/* Writes s to name and loads it. */
-static inline int load_text(const char *name, const char *s, enum kcb_informat f, int skip_bad,
+/* Load options with format f and skip_bad, the others at their defaults (a compound literal). */
+#define OPTS(f, skip) (&(struct kcb_load_opts){.format = (f), .skip_bad = (skip)})
+
+/* Writes s to name and loads it as opts says. */
+static inline int load_opts(const char *name, const char *s, const struct kcb_load_opts *opts,
                             struct kcb_labels *labels, struct kcb_dataset **d,
                             struct kcb_diag *diag)
 {
     char path[512];
     write_text(name, s);
     path_of(path, sizeof path, name);
-    return kcb_dataset_load(path, f, skip_bad, labels, d, diag);
+    return kcb_dataset_load(path, opts, labels, d, diag);
+}
+
+/* Writes s to name and loads it. */
+static inline int load_text(const char *name, const char *s, enum kcb_informat f, int skip_bad,
+                            struct kcb_labels *labels, struct kcb_dataset **d,
+                            struct kcb_diag *diag)
+{
+    return load_opts(name, s, OPTS(f, skip_bad), labels, d, diag);
 }
 
 static inline void assert_doc(const struct kcb_dataset *d, size_t i, const char *label,
@@ -75,17 +86,25 @@ static inline void assert_doc(const struct kcb_dataset *d, size_t i, const char 
 
 #define DOC(d, i, label, text, line) assert_doc(d, i, label, text, strlen(text), line)
 
-/* Loads s, expecting failure with code at line and msg among the reason. */
-static inline void assert_load_fails(const char *name, const char *s, enum kcb_informat f,
-                                     int skip_bad, int code, long line, const char *msg)
+/* Loads s as opts says, expecting failure with code at line and msg among the reason. */
+static inline void assert_opts_fail(const char *name, const char *s,
+                                    const struct kcb_load_opts *opts, int code, long line,
+                                    const char *msg)
 {
     struct kcb_dataset *d = NULL;
     struct kcb_diag diag;
-    assert_int_equal(load_text(name, s, f, skip_bad, NULL, &d, &diag), code);
+    assert_int_equal(load_opts(name, s, opts, NULL, &d, &diag), code);
     assert_null(d);
     assert_int_equal(diag.line, line);
     if (!strstr(diag.msg, msg))
         fail_msg("message '%s' does not contain '%s'", diag.msg, msg);
+}
+
+/* Loads s, expecting failure with code at line and msg among the reason. */
+static inline void assert_load_fails(const char *name, const char *s, enum kcb_informat f,
+                                     int skip_bad, int code, long line, const char *msg)
+{
+    assert_opts_fail(name, s, OPTS(f, skip_bad), code, line, msg);
 }
 
 /* ---- the temporary directory ---- */

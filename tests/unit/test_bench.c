@@ -1,4 +1,4 @@
-/* Unit tests for the timing loop: how often it calls the function, what it reports, and errors. */
+/* Unit tests for the timing loop and the round trip on it (codecs and the memcpy reference). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -9,8 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kcb/timing.h"
+#include "kcb/comp.h"
 #include "kcb/err.h"
+#include "kcb/roundtrip.h"
+#include "kcb/timing.h"
 #include "kcb_test.h"
 
 /* What the timed function sees: it counts its calls and can fail on a chosen one. */
@@ -224,6 +226,129 @@ static void test_touch_null_and_sizes(void **state)
     }
 }
 
+/* ---- kcb_roundtrip: sizes, runs, verification, cancelling ---- */
+
+static const struct kcb_bench_cfg quick = {0.0, 2, 0};
+
+/* The memcpy reference is a codec of one level whose output is its input, outside the
+ * registry (it is no compressor: -c cannot name it). */
+static void test_memcpy_codec(void **state)
+{
+    (void)state;
+    const struct kcb_codec *m = &kcb_memcpy_codec;
+    unsigned char in[5] = "abcd", out[5] = "", back[5] = "";
+    size_t got = 0;
+    void *ctx;
+    assert_string_equal(m->name, "memcpy");
+    assert_null(kcb_codec_find("memcpy"));
+    assert_int_equal(m->level_min, 0);
+    assert_int_equal(m->level_max, 0);
+    assert_int_equal(m->bound(12345, 0), 12345);
+    assert_non_null(m->version());
+    assert_int_equal(m->ctx_new(0, &ctx), KCB_OK);
+    assert_int_equal(m->compress(ctx, in, 5, out, 5, &got), KCB_OK);
+    assert_int_equal(got, 5);
+    assert_int_equal(m->compress(ctx, in, 5, out, 4, &got), KCB_ERANGE);
+    assert_int_equal(m->decompress(ctx, out, 5, back, 5, &got), KCB_OK);
+    assert_memory_equal(back, in, 5);
+    assert_int_equal(m->decompress(ctx, out, 4, back, 5, &got), KCB_ECORRUPT);
+    m->ctx_free(ctx);
+}
+
+/* memcpy measured as the codecs are: compressed = original, whole or in chunks, verified,
+ * min_runs timed calls each way; an empty buffer too. */
+static void test_roundtrip_memcpy(void **state)
+{
+    (void)state;
+    static const size_t sizes[] = {0, 1, 1000, 70000};
+    static const size_t chunks[] = {0, 1, 333, 4096, 1000000};
+    struct kcb_spec spec = {&kcb_memcpy_codec, 0};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        unsigned char *x = kcb_test_make(sizes[i], 3, kcb_test_fill_random);
+        assert_non_null(x);
+        for (size_t c = 0; c < sizeof chunks / sizeof *chunks; c++) {
+            struct kcb_roundtrip m;
+            assert_int_equal(kcb_roundtrip(&spec, &quick, x, sizes[i], chunks[c], NULL, &m),
+                             KCB_OK);
+            assert_int_equal(m.orig, sizes[i]);
+            assert_int_equal(m.comp, sizes[i]);
+            assert_int_equal(m.ct.runs, 2);
+            assert_int_equal(m.dt.runs, 2);
+            assert_timing_consistent(&m.ct);
+            assert_timing_consistent(&m.dt);
+        }
+        free(x);
+    }
+}
+
+/* A codec's size is what kcb_comp_size gives for the whole, or the sum over the chunks. */
+static void test_roundtrip_codec_sizes(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"gzip", "zstd", "bzip2", "xz"};
+    size_t n = 10000, chunk = 3000;
+    unsigned char *x = kcb_test_make(n, 5, kcb_test_fill_text);
+    assert_non_null(x);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const struct kcb_codec *codec = kcb_codec_find(names[i]);
+        struct kcb_spec spec = {codec, codec->level_default};
+        struct kcb_roundtrip whole, parts;
+        kcb_comp *c;
+        size_t want = 0, sz;
+        assert_int_equal(kcb_comp_new(&spec, &c), KCB_OK);
+        assert_int_equal(kcb_roundtrip(&spec, &quick, x, n, 0, NULL, &whole), KCB_OK);
+        assert_int_equal(kcb_comp_size(c, x, n, &sz), KCB_OK);
+        assert_int_equal(whole.comp, sz);
+        assert_int_equal(kcb_roundtrip(&spec, &quick, x, n, chunk, NULL, &parts), KCB_OK);
+        for (size_t at = 0; at < n; at += chunk) {
+            assert_int_equal(kcb_comp_size(c, x + at, n - at < chunk ? n - at : chunk, &sz), 0);
+            want += sz;
+        }
+        assert_int_equal(parts.comp, want);
+        assert_int_equal(parts.orig, n);
+        kcb_comp_free(c);
+    }
+    free(x);
+}
+
+/* A codec that gives back something else: the round trip says so, with no numbers. */
+static int bad_decompress(void *ctx, const void *src, size_t n, void *dst, size_t cap,
+                          size_t *out)
+{
+    int rc = kcb_memcpy_codec.decompress(ctx, src, n, dst, cap, out);
+    if (!rc && cap)
+        ((unsigned char *)dst)[cap / 2] ^= 1;
+    return rc;
+}
+
+static void test_roundtrip_mismatch_is_corrupt(void **state)
+{
+    (void)state;
+    struct kcb_codec bad = kcb_memcpy_codec;
+    bad.decompress = bad_decompress;
+    struct kcb_spec spec = {&bad, 0};
+    unsigned char x[100];
+    struct kcb_roundtrip m;
+    kcb_test_fill_text(x, sizeof x, 9);
+    assert_int_equal(kcb_roundtrip(&spec, &quick, x, sizeof x, 0, NULL, &m), KCB_ECORRUPT);
+    assert_int_equal(kcb_roundtrip(&spec, &quick, x, sizeof x, 7, NULL, &m), KCB_ECORRUPT);
+}
+
+/* A cancel flag already set stops before any call; unset, it changes nothing. */
+static void test_roundtrip_cancel(void **state)
+{
+    (void)state;
+    volatile sig_atomic_t stop = 1, go = 0;
+    unsigned char x[2000];
+    struct kcb_roundtrip m;
+    struct kcb_spec mem = {&kcb_memcpy_codec, 0}, gz = {kcb_codec_find("gzip"), 6};
+    kcb_test_fill_text(x, sizeof x, 4);
+    assert_int_equal(kcb_roundtrip(&mem, &quick, x, sizeof x, 0, &stop, &m), KCB_ECANCELED);
+    assert_int_equal(kcb_roundtrip(&gz, &quick, x, sizeof x, 500, &stop, &m), KCB_ECANCELED);
+    assert_int_equal(kcb_roundtrip(&gz, &quick, x, sizeof x, 500, &go, &m), KCB_OK);
+    assert_int_equal(m.orig, sizeof x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +361,11 @@ int main(void)
         cmocka_unit_test(test_no_call_after_min_runs),
         cmocka_unit_test(test_clock_is_monotonic),
         cmocka_unit_test(test_touch_null_and_sizes),
+        cmocka_unit_test(test_memcpy_codec),
+        cmocka_unit_test(test_roundtrip_memcpy),
+        cmocka_unit_test(test_roundtrip_codec_sizes),
+        cmocka_unit_test(test_roundtrip_mismatch_is_corrupt),
+        cmocka_unit_test(test_roundtrip_cancel),
     };
     return cmocka_run_group_tests_name("bench", tests, NULL, NULL);
 }

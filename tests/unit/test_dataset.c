@@ -55,6 +55,26 @@ static void test_labels_intern_and_find(void **state)
     kcb_labels_free(NULL);
 }
 
+static void test_labels_remove(void **state)
+{
+    (void)state;
+    struct kcb_labels *l;
+    int id;
+    assert_int_equal(kcb_labels_new(&l), KCB_OK);
+    assert_int_equal(kcb_labels_intern(l, "a", 1, &id), KCB_OK);
+    assert_int_equal(kcb_labels_intern(l, "b", 1, &id), KCB_OK);
+    assert_int_equal(kcb_labels_intern(l, "c", 1, &id), KCB_OK);
+    kcb_labels_remove(l, 1);
+    assert_int_equal(l->n, 2);
+    assert_int_equal(kcb_labels_find(l, "b", 1), -1);
+    assert_int_equal(kcb_labels_find(l, "c", 1), 1); /* renumbered, and found by the index */
+    assert_int_equal(kcb_labels_intern(l, "d", 1, &id), KCB_OK);
+    assert_int_equal(id, 2);
+    kcb_labels_remove(l, 9); /* out of range: nothing */
+    assert_int_equal(l->n, 3);
+    kcb_labels_free(l);
+}
+
 static void test_informat_parse(void **state)
 {
     (void)state;
@@ -152,7 +172,7 @@ static void test_nul_byte_is_an_error(void **state)
             struct kcb_diag diag;
             write_bytes(cases[i].name, cases[i].data, cases[i].len);
             path_of(path, sizeof path, cases[i].name);
-            assert_int_equal(kcb_dataset_load(path, KCB_IN_AUTO, skip, NULL, &d, &diag),
+            assert_int_equal(kcb_dataset_load(path, OPTS(KCB_IN_AUTO, skip), NULL, &d, &diag),
                              KCB_EFORMAT);
             assert_null(d);
             assert_int_equal(diag.line, cases[i].line);
@@ -241,7 +261,7 @@ static void test_document_too_long(void **state)
     path_of(path, sizeof path, "big.tsv");
     struct kcb_dataset *d = NULL;
     struct kcb_diag diag;
-    assert_int_equal(kcb_dataset_load(path, KCB_IN_TSV, 1, NULL, &d, &diag), KCB_ERANGE);
+    assert_int_equal(kcb_dataset_load(path, OPTS(KCB_IN_TSV, 1), NULL, &d, &diag), KCB_ERANGE);
     assert_int_equal(diag.line, 2);
     assert_null(d);
     unlink(path);
@@ -253,14 +273,14 @@ static void test_document_too_long(void **state)
     write_text("bigdir/l/doc", "");
     assert_int_equal(truncate(path, (off_t)KCB_DOC_MAX), 0);
     path_of(path, sizeof path, "bigdir");
-    assert_int_equal(kcb_dataset_load(path, KCB_IN_DIR, 0, NULL, &d, &diag), KCB_OK);
+    assert_int_equal(kcb_dataset_load(path, OPTS(KCB_IN_DIR, 0), NULL, &d, &diag), KCB_OK);
     assert_int_equal(d->text[0].n, KCB_DOC_MAX);
     kcb_dataset_free(d);
     d = NULL;
     path_of(path, sizeof path, "bigdir/l/doc");
     assert_int_equal(truncate(path, (off_t)KCB_DOC_MAX + 1), 0);
     path_of(path, sizeof path, "bigdir");
-    assert_int_equal(kcb_dataset_load(path, KCB_IN_DIR, 0, NULL, &d, &diag), KCB_ERANGE);
+    assert_int_equal(kcb_dataset_load(path, OPTS(KCB_IN_DIR, 0), NULL, &d, &diag), KCB_ERANGE);
     assert_null(d);
     assert_non_null(strstr(diag.msg, "bigdir/l/doc"));
     path_of(path, sizeof path, "bigdir/l/doc");
@@ -275,13 +295,13 @@ static void test_io_errors(void **state)
     struct kcb_diag diag;
     path_of(path, sizeof path, "no-such-file.tsv");
     errno = 0;
-    assert_int_equal(kcb_dataset_load(path, KCB_IN_AUTO, 0, NULL, &d, &diag), KCB_EIO);
+    assert_int_equal(kcb_dataset_load(path, OPTS(KCB_IN_AUTO, 0), NULL, &d, &diag), KCB_EIO);
     assert_int_equal(errno, ENOENT);
     assert_non_null(strstr(diag.msg, "no-such-file.tsv"));
     errno = 0;
-    assert_int_equal(kcb_dataset_load(root, KCB_IN_TSV, 0, NULL, &d, NULL), KCB_EIO);
+    assert_int_equal(kcb_dataset_load(root, OPTS(KCB_IN_TSV, 0), NULL, &d, NULL), KCB_EIO);
     assert_int_equal(errno, EISDIR);
-    assert_int_equal(kcb_dataset_load(path, (enum kcb_informat)99, 0, NULL, &d, &diag),
+    assert_int_equal(kcb_dataset_load(path, OPTS((enum kcb_informat)99, 0), NULL, &d, &diag),
                      KCB_EINVAL);
     assert_null(d);
 }
@@ -367,13 +387,13 @@ static void test_real_r8(void **state)
     struct kcb_dataset *train, *test;
     struct kcb_diag diag;
     assert_int_equal(kcb_labels_new(&l), KCB_OK);
-    assert_int_equal(kcb_dataset_load(train_path, KCB_IN_AUTO, 0, l, &train, &diag), KCB_OK);
+    assert_int_equal(kcb_dataset_load(train_path, OPTS(KCB_IN_AUTO, 0), l, &train, &diag), KCB_OK);
     assert_int_equal(train->format, KCB_IN_TSV);
     assert_int_equal(train->n, 5485);
     assert_int_equal(l->n, 8);
     assert_int_equal(diag.skipped, 0);
     if (access(test_path, R_OK) == 0) {
-        assert_int_equal(kcb_dataset_load(test_path, KCB_IN_AUTO, 0, l, &test, &diag), 0);
+        assert_int_equal(kcb_dataset_load(test_path, OPTS(KCB_IN_AUTO, 0), l, &test, &diag), 0);
         assert_int_equal(test->n, 2189);
         assert_int_equal(l->n, 8);
         unsigned char *dup = malloc(test->n);
@@ -392,6 +412,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_labels_intern_and_find),
+        cmocka_unit_test(test_labels_remove),
         cmocka_unit_test(test_informat_parse),
         cmocka_unit_test(test_shared_labels_keep_ids),
         cmocka_unit_test(test_invalid_utf8_kept),

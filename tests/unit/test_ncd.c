@@ -1,4 +1,4 @@
-/* Unit tests for compression distances: the formulas, their names, and the matrix of sizes. */
+/* Unit tests for compression distances: formulas, names, sizes of matrices, and string labels. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -11,6 +11,7 @@
 #include "kcb/err.h"
 #include "kcb/dist.h"
 #include "kcb_test.h"
+#include "load.h"
 
 #define EPS 1e-12
 
@@ -192,6 +193,117 @@ static void test_ncd_of_empty_inputs_is_zero(void **state)
     kcb_comp_free(c);
 }
 
+/* Equal bytes get equal numbers, numbered in order of first appearance. */
+static void test_blobs_distinct(void **state)
+{
+    (void)state;
+    static const unsigned char ab[] = "ab", ab2[] = "ab", abc[] = "abc", ba[] = "ba";
+    const struct kcb_blob x[] = {{ab, 2}, {abc, 3}, {NULL, 0}, {ab2, 2}, {ba, 2},
+                                 {abc, 2}, {ab, 0}, {abc, 3}};
+    const size_t want[] = {0, 1, 2, 0, 3, 0, 2, 1};
+    size_t id[8], nid = 99;
+    assert_int_equal(kcb_blobs_distinct(x, 8, id, &nid), KCB_OK);
+    assert_int_equal(nid, 4);
+    for (size_t i = 0; i < 8; i++)
+        assert_int_equal(id[i], want[i]);
+    assert_int_equal(kcb_blobs_distinct(x, 0, id, &nid), KCB_OK);
+    assert_int_equal(nid, 0);
+}
+
+/* Many blobs, few distinct: every id agrees with a direct comparison. */
+static void test_blobs_distinct_many(void **state)
+{
+    (void)state;
+    enum { N = 500 };
+    unsigned char *text = kcb_test_make(4000, 31, kcb_test_fill_text);
+    struct kcb_blob *x = malloc(N * sizeof *x);
+    size_t *id = malloc(N * sizeof *id), nid;
+    assert_non_null(text);
+    assert_non_null(x);
+    assert_non_null(id);
+    for (size_t i = 0; i < N; i++) /* 37 offsets x 3 lengths: at most 111 distinct */
+        x[i] = (struct kcb_blob){text + (i * 7919) % 37, (i * 104729) % 3 * 5};
+    assert_int_equal(kcb_blobs_distinct(x, N, id, &nid), KCB_OK);
+    size_t seen = 0;
+    for (size_t i = 0; i < N; i++) {
+        size_t first = 0;
+        while (!(x[first].n == x[i].n && memcmp(x[first].p, x[i].p, x[i].n) == 0))
+            first++;
+        if (first == i)
+            assert_int_equal(id[i], seen++);
+        else
+            assert_int_equal(id[i], id[first]);
+    }
+    assert_int_equal(nid, seen);
+    free(text);
+    free(x);
+    free(id);
+}
+
+/* The rectangle is what kcb_comp_size and kcb_comp_size_cat give, rows and columns shared. */
+static void test_sizes_rect(void **state)
+{
+    (void)state;
+    unsigned char *text = kcb_test_make(2000, 32, kcb_test_fill_text);
+    assert_non_null(text);
+    const struct kcb_blob x[3] = {{text, 2000}, {text + 50, 300}, {text, 0}};
+    const size_t rows[2] = {2, 0}, cols[4] = {0, 1, 1, 2};
+    size_t single[3], pair[8], want;
+    kcb_comp *c = new_comp("zstd", 3);
+    assert_int_equal(kcb_sizes_rect(c, x, 3, rows, 2, cols, 4, "--", 2, single, pair), KCB_OK);
+    for (size_t k = 0; k < 3; k++) {
+        assert_int_equal(kcb_comp_size(c, x[k].p, x[k].n, &want), KCB_OK);
+        assert_int_equal(single[k], want);
+    }
+    for (size_t i = 0; i < 2; i++)
+        for (size_t j = 0; j < 4; j++) {
+            const struct kcb_blob *a = &x[rows[i]], *b = &x[cols[j]];
+            assert_int_equal(kcb_comp_size_cat(c, a->p, a->n, "--", 2, b->p, b->n, &want),
+                             KCB_OK);
+            assert_int_equal(pair[i * 4 + j], want);
+        }
+    /* the square matrix is the rectangle of every input against every input */
+    size_t all[3] = {0, 1, 2}, sq_single[3], sq_pair[9], r_pair[9];
+    assert_int_equal(kcb_sizes_matrix(c, x, 3, "", 0, sq_single, sq_pair), KCB_OK);
+    assert_int_equal(kcb_sizes_rect(c, x, 3, all, 3, all, 3, "", 0, single, r_pair), KCB_OK);
+    assert_memory_equal(sq_single, single, sizeof single);
+    assert_memory_equal(sq_pair, r_pair, sizeof r_pair);
+    /* no columns: only the single sizes */
+    assert_int_equal(kcb_sizes_rect(c, x, 3, rows, 1, NULL, 0, "", 0, single, NULL), KCB_OK);
+    assert_memory_equal(sq_single, single, sizeof single);
+    kcb_comp_free(c);
+    free(text);
+}
+
+static void check_label(const char *s, size_t n, const char *want)
+{
+    char buf[32];
+    kcb_string_label(s, n, buf, sizeof buf);
+    assert_string_equal(buf, want);
+}
+
+/* Up to 16 bytes of printable UTF-8 label themselves, other strings sN. */
+static void test_string_label(void **state)
+{
+    (void)state;
+    check_label("hello world", 1, "hello world");
+    check_label("exactly 16 bytes", 2, "exactly 16 bytes");
+    check_label("seventeen bytes!!", 3, "s3");
+    check_label("", 4, "s4");
+    check_label("Grüße 世界", 5, "Grüße 世界");
+    check_label("tab\there", 6, "s6");
+    check_label("del\x7f", 7, "s7");
+    check_label("c1\xc2\x85", 8, "s8");
+    check_label("nbsp\xc2\xa0", 9, "nbsp\xc2\xa0");
+    check_label("\xff\xfe", 10, "s10");
+    check_label("\xed\xa0\x80", 11, "s11"); /* a surrogate is not UTF-8 */
+    check_label("s1", 12, "s12");
+    check_label("s007", 13, "s13");
+    check_label("s", 14, "s");
+    check_label("s1x", 15, "s1x");
+    check_label("a, \"b\"", 16, "a, \"b\"");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +316,10 @@ int main(void)
         cmocka_unit_test(test_ncd_of_text_with_itself_is_small),
         cmocka_unit_test(test_ncd_of_text_and_random_is_near_one),
         cmocka_unit_test(test_ncd_of_empty_inputs_is_zero),
+        cmocka_unit_test(test_blobs_distinct),
+        cmocka_unit_test(test_blobs_distinct_many),
+        cmocka_unit_test(test_sizes_rect),
+        cmocka_unit_test(test_string_label),
     };
     return cmocka_run_group_tests_name("ncd", tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Unit tests that every option each command's --help shows is one the command accepts. */
+/* Unit tests that every option each command's --help and man page show is one it accepts. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "kcb_test.h"
+#include "man.h"
 
 /* ---- running a command quietly ---- */
 
@@ -217,6 +218,184 @@ static void test_help_names_every_option(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* ---- the man page ---- */
+
+/* kcbench(1) as kcb_man_page writes it; caller frees. */
+static char *man_page(void)
+{
+    struct kcb_test_capture cap;
+    assert_int_equal(kcb_test_capture_begin(&cap), 0);
+    kcb_man_page(cap.fp);
+    assert_int_equal(kcb_test_capture_end(&cap), 0);
+    return cap.text;
+}
+
+/* A copy of the part of page about command name, from its ".SS NAME" line to the next .SS or
+ * .SH (caller frees); NULL if there is none. */
+static char *man_section(const char *page, const char *name)
+{
+    char head[64];
+    snprintf(head, sizeof head, "\n.SS %s\n", name);
+    const char *p = strstr(page, head);
+    if (!p)
+        return NULL;
+    const char *ss = strstr(p + 1, "\n.SS "), *sh = strstr(p + 1, "\n.SH ");
+    const char *end = ss && (!sh || ss < sh) ? ss : sh ? sh : p + strlen(p);
+    return strndup(p + 1, (size_t)(end - p - 1));
+}
+
+/* name with each '-' written as roff's minus sign, "\-". */
+static void minus_signs(const char *name, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (; *name && k + 3 < cap; name++) {
+        if (*name == '-')
+            out[k++] = '\\';
+        out[k++] = *name;
+    }
+    out[k] = '\0';
+}
+
+/* The man page lists cmd among the commands, and its section has its usage and a tagged
+ * paragraph for every option, long and short names together. */
+static void test_man_names_every_option(void **state)
+{
+    const struct kcb_cmd *cmd = *state;
+    char *page = man_page(), *sec = man_section(page, cmd->name), want[256], name[128];
+    if (!sec)
+        print_error("kcbench(1) has no '.SS %s' section\n", cmd->name);
+    assert_non_null(sec);
+    snprintf(want, sizeof want, ".TP\n.B %s\n", cmd->name);
+    assert_non_null(strstr(page, want));
+    snprintf(want, sizeof want, ".SY \"kcbench %s\"\n", cmd->name);
+    assert_non_null(strstr(sec, want));
+    int bad = 0;
+    for (const struct kcb_opt *o = cmd->opts; o && o->name; o++) {
+        minus_signs(o->name, name, sizeof name);
+        if (o->key < KCB_OPT_LONG)
+            snprintf(want, sizeof want, ".TP\n\\fB\\-%c\\fR, \\fB\\-\\-%s\\fR", o->key, name);
+        else
+            snprintf(want, sizeof want, ".TP\n\\fB\\-\\-%s\\fR", name);
+        if (!strstr(sec, want))
+            bad += problem(cmd, o, "is not in the man page (no tagged paragraph)");
+    }
+    if (bad)
+        print_error("%s", sec);
+    free(sec);
+    free(page);
+    assert_int_equal(bad, 0);
+}
+
+/* The requests the page may use (a prefix, or the whole line when it ends in '\n'). */
+static int known_request(const char *line, size_t n)
+{
+    static const char *const ok[] = {
+        ".\\\" ", ".TH ", ".SH ", ".SS ", ".TP\n", ".TP ", ".B ", ".BR ", ".SY ", ".YS\n",
+        ".RS\n", ".RS 0\n", ".RE\n", ".PD 0\n", ".PD\n", ".PP\n", ".IP\n", ".nf\n", ".fi\n",
+        ".ad l\n", ".nh\n", ".nr HY 0\n",
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strncmp(line, ok[i], strlen(ok[i])) == 0 && strlen(ok[i]) <= n + 1)
+            return 1;
+    return 0;
+}
+
+/* What is wrong with one line of the page (n bytes, then '\n'); NULL if nothing. Counts the
+ * open .nf, .RS and .SY blocks in depth[3]. */
+static const char *roff_problem(const char *line, size_t n, int depth[3])
+{
+    if (n == 0)
+        return "an empty line";
+    if (line[0] == '.' || line[0] == '\'') {
+        if (!known_request(line, n))
+            return "an unknown request, or text read as one";
+        static const char *const open[] = {".nf", ".RS", ".SY"}, *const close[] = {".fi", ".RE",
+                                                                                   ".YS"};
+        for (int i = 0; i < 3; i++) {
+            depth[i] += strncmp(line, open[i], 3) == 0;
+            depth[i] -= strncmp(line, close[i], 3) == 0;
+            if (depth[i] < 0 || (i != 1 && depth[i] > 1))
+                return "a block closed that is not open, or opened twice";
+        }
+        if (strncmp(line, ".\\\"", 3) == 0)
+            return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)line[i] >= 0x80 || line[i] == '\t')
+            return "a tab or a byte outside ASCII (write \\[uXXXX])";
+        if (line[i] == '-' && (i == 0 || line[i - 1] != '\\'))
+            return "a '-' not written as \\-";
+    }
+    return NULL;
+}
+
+/* Every line of kcbench(1) is a request it means to use, or text with every '-' a minus sign
+ * and nothing but ASCII; its blocks close; it has the sections of a manual page. */
+static void test_man_page_is_roff(void **state)
+{
+    (void)state;
+    char *page = man_page();
+    int bad = 0, depth[3] = {0, 0, 0};
+    for (const char *p = page, *nl; *p; p = nl + 1) {
+        nl = strchr(p, '\n');
+        assert_non_null(nl); /* the page ends with a newline */
+        const char *why = roff_problem(p, (size_t)(nl - p), depth);
+        if (why && ++bad)
+            print_error("kcbench(1): %s: %.*s\n", why, (int)(nl - p), p);
+    }
+    assert_int_equal(depth[0] + depth[1] + depth[2], 0);
+    static const char *const want[] = {
+        ".TH KCBENCH 1 ", ".SH NAME\nkcbench \\- ", ".SH SYNOPSIS\n", ".SH DESCRIPTION\n",
+        ".SH COMMANDS\n", ".SH OPTIONS\n", ".SH \"EXIT STATUS\"\n", ".SH ENVIRONMENT\n",
+        ".SH \"SEE ALSO\"\n", ".B KCB_DATA\n", ".B NO_COLOR\n", ".B KCB_PROGRESS_EVERY\n",
+        "\\fB\\-\\-version\\fR", "\\fB\\-q\\fR, \\fB\\-\\-quiet\\fR", ".B 0\n", ".B 1\n",
+        ".B 2\n", ".B 3\n", ".B 130\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!strstr(page, want[i]) && ++bad)
+            print_error("kcbench(1) lacks %s\n", want[i]);
+    free(page);
+    assert_int_equal(bad, 0);
+}
+
+/* A made-up command whose texts roff would misread: each comes out escaped, running text
+ * filled, aligned items as a tagged list (prose after it a new paragraph), any other layout
+ * kept line for line. */
+static void test_man_command_escapes(void **state)
+{
+    (void)state;
+    static const struct kcb_opt opts[] = {
+        {'x', "ex-tra", "A-B",
+         "first line\n.starts with a dot\n'starts with a quote\nback\\slash, R\xc2\xb2", "a"},
+        {KCB_OPT_LONG, "list", NULL,
+         "one of:\nfoo:   the foo\n       continued\nbarre: the bar\nAnd after it.", NULL},
+        {KCB_OPT_LONG + 1, "odd", NULL, "a\n   b  c\n d", NULL},
+        {0, NULL, NULL, NULL, NULL},
+    };
+    static const struct kcb_cmd fake = {
+        "fake", "a made-up command", "[-x A-B]  FILE\n       kcbench fake --list\n    FILE...",
+        "About it.\n\nSecond paragraph.\n", opts, "A note:\n  x   the x\n  y   the y\nAfter.\n",
+        NULL,
+    };
+    static const char want[] =
+        ".SS fake\n.SY \"kcbench fake\"\n[\\-x A\\-B] FILE\n.YS\n"
+        ".SY \"kcbench fake\"\n\\-\\-list\nFILE...\n.YS\n"
+        ".PP\nAbout it.\n.PP\nSecond paragraph.\n"
+        ".TP\n\\fB\\-x\\fR, \\fB\\-\\-ex\\-tra\\fR \\fIA\\-B\\fR\nfirst line\n"
+        "\\&.starts with a dot\n\\&'starts with a quote\nback\\eslash, R\\[u00B2]\n"
+        ".TP\n\\fB\\-\\-list\\fR\none of:\n.RS\n.TP 7n\nfoo:\nthe foo\ncontinued\n"
+        ".TP 7n\nbarre:\nthe bar\n.RE\n.IP\nAnd after it.\n"
+        ".TP\n\\fB\\-\\-odd\\fR\n.nf\na\n   b  c\n d\n.fi\n"
+        ".PP\nA note:\n.RS 0\n.PD 0\n.TP 4n\nx\nthe x\n.TP 4n\ny\nthe y\n.PD\n.RE\n"
+        ".PP\nAfter.\n";
+    struct kcb_test_capture cap;
+    assert_int_equal(kcb_test_capture_begin(&cap), 0);
+    kcb_man_command(cap.fp, &fake);
+    assert_int_equal(kcb_test_capture_end(&cap), 0);
+    assert_string_equal(cap.text, want);
+    free(cap.text);
+}
+
 /* ---- the command table ---- */
 
 /* Every command has a unique name, the texts of its help and a run function; help is last. */
@@ -240,7 +419,7 @@ static void test_command_table(void **state)
 
 /* ---- one group of tests per command ---- */
 
-#define PER_COMMAND 5
+#define PER_COMMAND 6
 
 int main(void)
 {
@@ -256,13 +435,17 @@ int main(void)
         {"all options together", test_all_options_together, 1},
         {"-h and --help", test_help_flags, 0},
         {"help names every option", test_help_names_every_option, 0},
+        {"man page names every option", test_man_names_every_option, 0},
     };
-    struct CMUnitTest *tests = calloc(n * PER_COMMAND + 1, sizeof *tests);
-    char (*names)[96] = calloc(n * PER_COMMAND + 1, sizeof *names);
+    struct CMUnitTest *tests = calloc(n * PER_COMMAND + 3, sizeof *tests);
+    char (*names)[96] = calloc(n * PER_COMMAND + 3, sizeof *names);
     if (!tests || !names)
         return 1;
     size_t k = 0;
     tests[k++] = (struct CMUnitTest){"command table", test_command_table, NULL, NULL, NULL};
+    tests[k++] = (struct CMUnitTest){"man page is roff", test_man_page_is_roff, NULL, NULL, NULL};
+    tests[k++] = (struct CMUnitTest){"man page escapes", test_man_command_escapes, NULL, NULL,
+                                     NULL};
     for (size_t c = 0; c < n; c++)
         for (size_t i = 0; i < PER_COMMAND; i++) {
             if (kinds[i].per_option && count_opts(all[c]) == 0)

@@ -133,6 +133,27 @@ static void test_csv_embedded_comma_quote_newline(void **state)
     kcb_dataset_free(d);
 }
 
+/* libcsv's only "space" is CR: one at a field's edge goes (a CRLF line end), others stay. */
+static void test_csv_carriage_returns(void **state)
+{
+    (void)state;
+    struct kcb_dataset *d;
+    assert_int_equal(load_text("cr.csv",
+                               "\"a\",\"x\ry\"\r\n" /* 1: inside a quoted field */
+                               "b,x\ry\r\n"            /* 2: inside an unquoted one */
+                               "c,\"q\"\r\n"          /* 3: CRLF after a closing quote */
+                               "\r\n"                  /* 4: an empty line */
+                               "d,two\r\nlines\r",     /* 5-6: a CR alone at the end */
+                               KCB_IN_CSV, 1, NULL, &d, NULL),
+                     KCB_OK);
+    assert_int_equal(d->n, 4);
+    DOC(d, 0, "a", "x\ry", 1);
+    DOC(d, 1, "b", "x\ry", 2);
+    DOC(d, 2, "c", "q", 3);
+    DOC(d, 3, "d", "two", 5);
+    kcb_dataset_free(d);
+}
+
 static void test_csv_malformed(void **state)
 {
     (void)state;
@@ -140,8 +161,9 @@ static void test_csv_malformed(void **state)
                       KCB_IN_CSV, 0, KCB_EFORMAT, 2, "unterminated quoted field");
     assert_load_fails("stray.csv", "\"1\",\"a\",\"b\"\n2,ab\"c,d\n", KCB_IN_CSV, 0, KCB_EFORMAT,
                       2, "quote inside an unquoted field");
-    assert_load_fails("after.csv", "\"1\",\"a\nb\"x,\"c\"\n", KCB_IN_CSV, 0, KCB_EFORMAT, 2,
-                      "unexpected character after a closing quote");
+    /* every error names the line where its row starts, and the line of the byte if another */
+    assert_load_fails("after.csv", "\"1\",\"a\nb\"x,\"c\"\n", KCB_IN_CSV, 0, KCB_EFORMAT, 1,
+                      "unexpected character after a closing quote (on line 2)");
     assert_load_fails("nolabel.csv", "\"1\",\"a\",\"b\"\n\"\",\"t\",\"d\"\n", KCB_IN_CSV, 0,
                       KCB_EFORMAT, 2, "missing label");
     assert_load_fails("onefield.csv", "\"1\",\"a\",\"b\"\n\"2\"\n", KCB_IN_CSV, 0, KCB_EFORMAT,
@@ -249,7 +271,7 @@ static void test_dir_layout(void **state)
     path_of(path, sizeof path, "corpus");
     for (int f = KCB_IN_AUTO; f <= KCB_IN_DIR; f += KCB_IN_DIR) {
         struct kcb_dataset *d;
-        assert_int_equal(kcb_dataset_load(path, (enum kcb_informat)f, 0, NULL, &d, NULL), 0);
+        assert_int_equal(kcb_dataset_load(path, OPTS((enum kcb_informat)f, 0), NULL, &d, NULL), 0);
         assert_int_equal(d->format, KCB_IN_DIR);
         assert_int_equal(d->n, 4);
         assert_int_equal(d->labels->n, 2); /* "empty" has no documents, so no label */
@@ -270,11 +292,11 @@ static void test_dir_errors(void **state)
     make_dir("nodocs");
     make_dir("nodocs/a");
     path_of(path, sizeof path, "nodocs");
-    assert_int_equal(kcb_dataset_load(path, KCB_IN_DIR, 0, NULL, &d, &diag), KCB_EFORMAT);
+    assert_int_equal(kcb_dataset_load(path, OPTS(KCB_IN_DIR, 0), NULL, &d, &diag), KCB_EFORMAT);
     assert_string_equal(diag.msg, "no documents");
     path_of(path, sizeof path, "missing-dir");
     errno = 0;
-    assert_int_equal(kcb_dataset_load(path, KCB_IN_DIR, 0, NULL, &d, &diag), KCB_EIO);
+    assert_int_equal(kcb_dataset_load(path, OPTS(KCB_IN_DIR, 0), NULL, &d, &diag), KCB_EIO);
     assert_int_equal(errno, ENOENT);
     assert_non_null(strstr(diag.msg, "missing-dir"));
     assert_null(d);
@@ -289,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_tsv_skip_bad),
         cmocka_unit_test(test_csv_ag_news_layout),
         cmocka_unit_test(test_csv_embedded_comma_quote_newline),
+        cmocka_unit_test(test_csv_carriage_returns),
         cmocka_unit_test(test_csv_malformed),
         cmocka_unit_test(test_csv_skip_bad),
         cmocka_unit_test(test_fasttext_good),

@@ -1,4 +1,4 @@
-/* Unit tests for codec spec lists: kcb_specs_parse and kcb_spec_str. */
+/* Unit tests for codec spec lists: kcb_specs_parse, lzbench's syntax and kcb_spec_str. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -261,6 +261,158 @@ static void test_spec_str_parses_back(void **state)
     }
 }
 
+/* ---- lzbench's -e syntax ---- */
+
+/* Parses text in lzbench's syntax, which must succeed, into *s. */
+static void lz_ok(const char *text, struct kcb_specs *s)
+{
+    char why[256] = "";
+    int rc = kcb_specs_parse_lzbench(text, s, why, sizeof why);
+    if (rc)
+        print_error("lzbench '%s': %s\n", text, why);
+    assert_int_equal(rc, KCB_OK);
+}
+
+/* Parses text in lzbench's syntax, which must fail with KCB_EINVAL, a reason holding needle
+ * and an empty list. */
+static void lz_fails(const char *text, const char *needle)
+{
+    char why[256] = "";
+    static struct kcb_spec junk;
+    struct kcb_specs s = {&junk, 99};
+    assert_int_equal(kcb_specs_parse_lzbench(text, &s, why, sizeof why), KCB_EINVAL);
+    assert_null(s.v);
+    assert_int_equal(s.n, 0);
+    if (!strstr(why, needle))
+        print_error("lzbench '%s': reason '%s' lacks '%s'\n", text ? text : "(null)", why,
+                    needle);
+    assert_non_null(strstr(why, needle));
+}
+
+/* Asserts that s holds exactly every level of codec name, in order, from entry at on. */
+static void expect_every_level(const struct kcb_specs *s, size_t at, const char *name)
+{
+    const struct kcb_codec *c = kcb_codec_find(name);
+    for (int l = c->level_min; l <= c->level_max; l++)
+        expect(s, at + (size_t)(l - c->level_min), name, l);
+}
+
+/* Codecs separated by '/', levels after commas: the same list as -c gives. */
+static void test_lzbench_levels_after_commas(void **state)
+{
+    (void)state;
+    struct kcb_specs s, c;
+    lz_ok("zstd,1,3,19/xz,6", &s);
+    assert_int_equal(s.n, 4);
+    expect(&s, 0, "zstd", 1);
+    expect(&s, 1, "zstd", 3);
+    expect(&s, 2, "zstd", 19);
+    expect(&s, 3, "xz", 6);
+    parse_ok("zstd:1,3,19,xz:6", &c);
+    assert_int_equal(c.n, s.n);
+    assert_memory_equal(c.v, s.v, s.n * sizeof *s.v);
+    kcb_specs_free(&s);
+    kcb_specs_free(&c);
+    lz_ok("gzip,9", &s);
+    assert_int_equal(s.n, 1);
+    expect(&s, 0, "gzip", 9);
+    kcb_specs_free(&s);
+    lz_ok("xz,0/bzip2,1-3", &s); /* level 0, and a range as -c takes */
+    assert_int_equal(s.n, 4);
+    expect(&s, 0, "xz", 0);
+    expect(&s, 3, "bzip2", 3);
+    kcb_specs_free(&s);
+}
+
+/* A codec alone is every level of it, as lzbench -ezstd is. */
+static void test_lzbench_name_alone_is_every_level(void **state)
+{
+    (void)state;
+    const struct kcb_codec *gz = kcb_codec_find("gzip");
+    size_t ngz = (size_t)(gz->level_max - gz->level_min + 1);
+    struct kcb_specs s;
+    lz_ok("gzip", &s);
+    assert_int_equal(s.n, ngz);
+    expect_every_level(&s, 0, "gzip");
+    kcb_specs_free(&s);
+    lz_ok("xz,6/gzip", &s);
+    assert_int_equal(s.n, 1 + ngz);
+    expect(&s, 0, "xz", 6);
+    expect_every_level(&s, 1, "gzip");
+    kcb_specs_free(&s);
+}
+
+/* "all" is every level of every codec of this build, in the registry's order. */
+static void test_lzbench_all(void **state)
+{
+    (void)state;
+    size_t n, at = 0;
+    const struct kcb_codec *const *all = kcb_codecs(&n);
+    struct kcb_specs s;
+    lz_ok("all", &s);
+    for (size_t i = 0; i < n; i++) {
+        expect_every_level(&s, at, all[i]->name);
+        at += (size_t)(all[i]->level_max - all[i]->level_min + 1);
+    }
+    assert_int_equal(s.n, at);
+    kcb_specs_free(&s);
+    lz_ok("zstd,19/all", &s); /* duplicates once, first seen first */
+    assert_int_equal(s.n, at);
+    expect(&s, 0, "zstd", 19);
+    kcb_specs_free(&s);
+}
+
+/* memcpy is always measured first by bench: in the list it adds nothing. */
+static void test_lzbench_memcpy_adds_nothing(void **state)
+{
+    (void)state;
+    struct kcb_specs s;
+    lz_ok("memcpy", &s);
+    assert_int_equal(s.n, 0);
+    kcb_specs_free(&s);
+    lz_ok("memcpy/zstd,1/memcpy", &s);
+    assert_int_equal(s.n, 1);
+    expect(&s, 0, "zstd", 1);
+    kcb_specs_free(&s);
+}
+
+static void test_lzbench_duplicates_once(void **state)
+{
+    (void)state;
+    struct kcb_specs s;
+    lz_ok("zstd,3/gzip,9/zstd,1,3,3", &s);
+    assert_int_equal(s.n, 3);
+    expect(&s, 0, "zstd", 3);
+    expect(&s, 1, "gzip", 9);
+    expect(&s, 2, "zstd", 1);
+    kcb_specs_free(&s);
+}
+
+static void test_lzbench_errors(void **state)
+{
+    (void)state;
+    lz_fails("", "empty entry");
+    lz_fails(NULL, "empty entry");
+    lz_fails("zstd//xz", "empty entry");
+    lz_fails("zstd/", "empty entry");
+    lz_fails("/zstd", "empty entry");
+    lz_fails(",1", "empty entry");
+    lz_fails("zstd,,3", "empty level in 'zstd'");
+    lz_fails("zstd,", "empty level");
+    lz_fails("nope,1", "unknown compressor 'nope'");
+    lz_fails("nope", "gzip"); /* the reason lists what this build has */
+    lz_fails("zstd:3", "levels follow commas");
+    lz_fails("zstd,23", "out of range");
+    lz_fails("gzip,0", "out of range");
+    lz_fails("gzip,x", "bad level 'x' for gzip");
+    lz_fails("gzip,9/zstd,1,3x", "bad level '3x' for zstd");
+    lz_fails("all,1", "'all' takes no levels");
+    lz_fails("memcpy,1", "'memcpy' takes no levels");
+    lz_fails("ZSTD,1", "'ZSTD'");
+    struct kcb_specs s;
+    assert_int_equal(kcb_specs_parse_lzbench("nope", &s, NULL, 0), KCB_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +432,12 @@ int main(void)
         cmocka_unit_test(test_free_empty_list),
         cmocka_unit_test(test_spec_str),
         cmocka_unit_test(test_spec_str_parses_back),
+        cmocka_unit_test(test_lzbench_levels_after_commas),
+        cmocka_unit_test(test_lzbench_name_alone_is_every_level),
+        cmocka_unit_test(test_lzbench_all),
+        cmocka_unit_test(test_lzbench_memcpy_adds_nothing),
+        cmocka_unit_test(test_lzbench_duplicates_once),
+        cmocka_unit_test(test_lzbench_errors),
     };
     return cmocka_run_group_tests_name("spec", tests, NULL, NULL);
 }
