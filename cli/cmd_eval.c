@@ -481,6 +481,6 @@ const struct kcb_cmd kcb_cmd_eval = {
     "each compressor, k and rule. Neighbours are computed once; every rule is scored from them.\n",
     opts,
     "Equal distances go to the earlier training row. A progress bar is shown when stderr is\n"
-    "a terminal (not when NO_COLOR is set).\n",
+    "a terminal, a status line every 15 seconds otherwise; -q turns both off.\n",
     run,
 };

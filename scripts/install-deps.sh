@@ -12,7 +12,7 @@ set -eu
 # python3 for the size oracle and the tests, gnuplot for the figures of the reports,
 # man-db and groff-base for `man -l` (make test checks that the manual page renders)
 REQUIRED="build-essential pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libgsl-dev
-          libjansson-dev libcmocka-dev python3 gnuplot-nox libcsv-dev man-db groff-base"
+          libjansson-dev libcmocka-dev python3 gnuplot-nox libcsv-dev man-db groff-base zstd"
 # optional codec backends, detected by pkg-config at build time
 OPTIONAL="libbrotli-dev liblz4-dev libdeflate-dev"
 

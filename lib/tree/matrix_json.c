@@ -116,7 +116,7 @@ static int from_records(const json_t *root, size_t first, size_t count, struct k
     size_t n = (size_t)llround(sqrt((double)count));
     if (n * n != count || n < 2) {
         snprintf(why, whylen, "%zu records for one matrix: expected n*n (n >= 2), one per "
-                 "ordered pair, as 'kcbench ncd -f json' writes for 3 or more inputs", count);
+                 "ordered pair of a square matrix, as 'kcbench ncd -f json' writes for one", count);
         return KCB_EFORMAT;
     }
     if (kcb_matrix_new(n, out))
