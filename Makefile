@@ -6,6 +6,8 @@ OPT     ?= -O2 -g
 WERROR  ?= -Werror
 SAN     ?=
 PYTHON  ?= python3
+# the page check drives Chromium through Debian's python3-selenium, which Debian's python has
+HTML_PYTHON ?= $(if $(wildcard /usr/bin/python3),/usr/bin/python3,$(PYTHON))
 KCB_DATA ?= ../shared/datasets
 export KCB_DATA
 # kcbench's version, from the file VERSION; cli/man.c gets it (--version, the man page)
@@ -62,7 +64,7 @@ PKG_CFLAGS = $(DEFS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS) $(CSV_LIBS) -lm
 
 # ---- sources ----
-LAYERS  := base codec measure data gen learn probe tree
+LAYERS  := base codec measure data gen learn probe tree school
 LIB_SRC := $(filter-out $(OPTIONAL_SRC) $(if $(filter 1,$(BROKEN)),,lib/codec/broken.c),\
              $(foreach l,$(LAYERS),$(wildcard lib/$(l)/*.c)))
 CMD_SRC := $(wildcard cli/*.c)
@@ -117,7 +119,7 @@ deps:
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory kcbench
-	$(Q)sh scripts/run.sh ./kcbench
+	$(Q)$(PYTHON) scripts/run.py ./kcbench
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory check
@@ -128,6 +130,8 @@ check: kcbench $(UNIT_BIN) broken-check
 	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
 	$(Q)KCBENCH=$(BIN) $(PYTHON) tests/cli/run.py tests/cli
 	$(Q)KCBENCH=$(BIN) $(PYTHON) tests/readme.py
+	$(Q)$(PYTHON) scripts/run.py --quick --out $(BUILD)/html $(BIN) > $(BUILD)/html.log
+	$(Q)$(HTML_PYTHON) tests/html_check.py $(BUILD)/html/index.html $(BUILD)/html/index.png
 
 # a build whose extra codec corrupts its own output: bench must report it and exit 1
 broken-check:
@@ -172,6 +176,7 @@ reports: deps
 	$(Q)$(PYTHON) scripts/report_classification.py ./kcbench
 	$(Q)$(PYTHON) scripts/report_leaderboard.py ./kcbench
 	$(Q)$(PYTHON) scripts/report_probes.py ./kcbench
+	$(Q)$(PYTHON) scripts/report_examples.py ./kcbench
 
 reports/leaderboard.md: kcbench
 	$(Q)$(PYTHON) scripts/report_leaderboard.py ./kcbench

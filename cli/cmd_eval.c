@@ -8,6 +8,7 @@
 #include "dataopts.h"
 #include "kcb/err.h"
 #include "kcb/rules.h"
+#include "kcb/sample.h"
 #include "kcb/sizes.h"
 #include "load.h"
 #include "output.h"
@@ -41,7 +42,11 @@ static const struct kcb_opt opts[] = {
     {KCB_OPT_LONG + 7, "test-sample", "N",
      "evaluate a stratified sample of N test texts (seeded by --seed,\n"
      "default 1); n_test in the output says how many were used", "10"},
-    {KCB_OPT_LONG + 8, "seed", "N", "seed of --test-sample (default 1)", "2"},
+    {KCB_OPT_LONG + 12, "train-per-class", "N",
+     "few-shot: keep N training texts of each class (all of a class\n"
+     "that has fewer, with a warning), a seeded sample (--seed)", "5"},
+    {KCB_OPT_LONG + 8, "seed", "N", "seed of --test-sample and --train-per-class (default 1)",
+     "2"},
     {KCB_OPT_LONG + 9, "name", "NAME",
      "dataset name in the output (default: the training file's folder)", "r8"},
     {KCB_OPT_LONG + 10, "confusion", NULL,
@@ -67,7 +72,7 @@ struct eval_opts {
     enum kcb_format format;
     enum kcb_dist dist;
     int dedup, confusion, paper, sep_given;
-    long threads, test_sample, seed;
+    long threads, test_sample, seed, train_per_class;
 };
 
 static int parse_rules(const struct kcb_cmd *cmd, int key, const char *arg, int *rules)
@@ -110,6 +115,7 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 9: o->name = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 10: o->confusion = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 11: o->predictions = arg; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 12: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->train_per_class);
     }
     return kcb_dataopts_apply(cmd, &o->data, key, arg);
 }
@@ -172,6 +178,39 @@ static int load_data(struct eval *e)
     if (!rc && e->train->n >= UINT32_MAX)
         rc = kcb_usage_err(c, "%s: too many training rows", e->o.train_path);
     return rc;
+}
+
+/* --train-per-class N: N training texts of each class, seeded; a class with fewer keeps all
+ * of them and is named in a warning. */
+static int sample_train(struct eval *e)
+{
+    size_t n = e->train->n, L = e->labels->n, per = (size_t)e->o.train_per_class, few = 0;
+    unsigned char *keep = malloc(n ? n : 1);
+    size_t *count = calloc(L ? L : 1, sizeof *count);
+    if (!keep || !count ||
+        kcb_sample_per_class(e->train->label, n, L, per, (uint64_t)e->o.seed, keep)) {
+        free(keep);
+        free(count);
+        return kcb_fail(e->cmd->name, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        count[e->train->label[i]]++;
+    char names[256] = "";
+    for (size_t c = 0; c < L; c++) {
+        if (!count[c] || count[c] >= per)
+            continue;
+        if (few++ < 4)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s (%zu)",
+                     few > 1 ? ", " : "", e->labels->name[c], count[c]);
+    }
+    if (few)
+        kcb_warn(e->cmd->name, "%s: --train-per-class %zu: %zu class%s fewer training texts, "
+                 "kept whole: %s%s", e->name, per, few, few > 1 ? "es have" : " has", names,
+                 few > 4 ? ", ..." : "");
+    kcb_dataset_filter(e->train, keep);
+    free(keep);
+    free(count);
+    return KCB_EXIT_OK;
 }
 
 static int dedup_test(struct eval *e)
@@ -417,6 +456,8 @@ static int evaluate(struct eval *e)
         rc = kcb_output_open(c, e->o.predictions, &pf, &e->pred);
     if (!rc)
         rc = load_data(e);
+    if (!rc && e->o.train_per_class)
+        rc = sample_train(e);
     if (!rc)
         rc = dedup_test(e);
     if (!rc)

@@ -24,6 +24,9 @@ static const struct kcb_opt opts[] = {
     {KCB_OPT_LONG + 3, "chunk", "BYTES", "scaling: bytes of each new chunk (default 1024)", "512"},
     {KCB_OPT_LONG + 4, "chunks", "N", "scaling: chunks averaged per point (default 4)", "2"},
     {KCB_OPT_LONG + 5, "points", "N", "scaling: points of the log grid (default 12)", "6"},
+    {KCB_OPT_LONG + 9, "design", "D",
+     "scaling: heldout (default: a fixed block, the last chunks, after\n"
+     "the n bytes before it) or next (the chunks after the first n bytes)", "next"},
     {KCB_OPT_LONG + 6, "labelled", "TRAIN,TEST",
      "scaling: the kNN learning curve of that labelled split", "train.tsv,test.tsv"},
     {'k', "k", "K", "scaling --labelled: neighbours (default 1)", "3"},
@@ -52,6 +55,11 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 6: o->labelled = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 7: return kcb_arg_long(cmd, key, arg, 1, 1000, &o->reps);
     case KCB_OPT_LONG + 8: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->test_sample);
+    case KCB_OPT_LONG + 9:
+        if (strcmp(arg, "heldout") && strcmp(arg, "next"))
+            return kcb_usage_err(cmd->name, "--design: '%s' is not heldout or next", arg);
+        o->design = strcmp(arg, "next") ? KCB_SCALING_HELDOUT : KCB_SCALING_NEXT;
+        return KCB_EXIT_OK;
     }
     return kcb_dataopts_apply(cmd, &o->data, key, arg);
 }
@@ -90,6 +98,12 @@ static int concat_row(void *arg, size_t r, struct kcb_cell *c)
     c[CONCAT_C_NEEDED] = kcb_cell_real(x->c_needed);
     c[CONCAT_C_EMPTY] = kcb_cell_uint(x->cempty);
     c[CONCAT_HELD] = kcb_cell_bool(x->held);
+    c[CONCAT_BPB_X] = kcb_cell_real(x->bpb_x);
+    c[CONCAT_BPB_Y] = kcb_cell_real(x->bpb_y);
+    c[CONCAT_BPB_XY] = kcb_cell_real(x->bpb_xy);
+    c[CONCAT_LITERAL] = kcb_cell_bool(x->literal);
+    c[CONCAT_WINDOW] = kcb_cell_uint(x->window);
+    c[CONCAT_ARTEFACT] = kcb_cell_text(kcb_concat_artefact_str(x->artefact));
     return KCB_OK;
 }
 
@@ -280,25 +294,38 @@ const struct kcb_cmd kcb_cmd_probe = {
     "probe", "compression-equals-learning probes: concat gain, window, scaling",
     "concat  [-c CODECS] [options] CORPUS...\n"
     "       kcbench probe window  [-c CODECS] [--from BYTES] [options] FILE\n"
-    "       kcbench probe scaling [-c CODECS] [--from B] [--chunk B] [--chunks N] CORPUS\n"
+    "       kcbench probe scaling [-c CODECS] [--from B] [--chunk B] [--chunks N]\n"
+    "                             [--design heldout|next] CORPUS\n"
     "       kcbench probe scaling [-c CODECS] --labelled TRAIN,TEST [-k K] [--reps R]",
     "concat   for every pair of corpora X, Y: C(X), C(Y), C(XY), C(YX), the gain\n"
     "         C(X)+C(Y)-C(XY) in bytes and divided by min(C(X),C(Y)) (an estimate of shared\n"
     "         information), the smallest c with C(XY) <= C(X)+C(Y)+c, and whether\n"
-    "         K(X,Y) <= K(X)+K(Y)+c held with c = C(empty), the codec's container size.\n"
+    "         K(X,Y) <= K(X)+K(Y)+c held with c = C(empty), the codec's container size\n"
+    "         (subadditivity). Apart from that: bits per byte of X, Y and XY, and 'literal',\n"
+    "         whether XY is more compressible than each (bpb XY below bpb X and bpb Y).\n"
+    "         'artefact' says when the gain measures the codec more than X and Y: 'window'\n"
+    "         when X is longer than the codec's window (C(XY) reaches back only over the end\n"
+    "         of X), 'block' when XY is longer than one bzip2 block (cut where X and Y are not).\n"
     "window   NCD(x,x) and the gain of x with itself as x grows from --from bytes (default\n"
     "         1024) to the whole file on a log grid: where each compressor stops seeing the\n"
     "         first copy while it reads the second (gzip 32 KiB, bzip2 its blocks, xz and zstd\n"
-    "         their windows), the NCD pitfall of Cebrian et al. (2005).\n"
+    "         their windows), the NCD pitfall of Cebrian et al. (2005). A window longer than\n"
+    "         the file cannot be seen: the curve then never rises.\n"
     "scaling  the cost of new data given what was seen: for n on a log grid (--points,\n"
-    "         default 12, from --from bytes), the bits per byte of each of the next --chunks\n"
-    "         (default 4) chunks of --chunk bytes (default 1024), C(prefix.chunk) - C(prefix),\n"
-    "         averaged. With --labelled TRAIN,TEST: kNN error (rule vote, -k, default 1)\n"
-    "         against training-set size, on stratified samples (seeds 1..--reps, default 3),\n"
-    "         mean and spread; --test-sample N scores a stratified sample of the test set.\n"
+    "         default 12, from --from bytes), the bits per byte of each of --chunks (default\n"
+    "         4) chunks of --chunk bytes (default 1024), C(prefix.chunk) - C(prefix), averaged.\n"
+    "         --design heldout (default): the chunks are a fixed held-out block, the end of\n"
+    "         the corpus, and the prefix is the n bytes just before it, so only the amount of\n"
+    "         text changes with n; --design next: the chunks after the first n bytes, so the\n"
+    "         scored text moves with n. With --labelled TRAIN,TEST: kNN error (rule vote, -k,\n"
+    "         default 1) against training-set size, on stratified samples (seeds 1..--reps,\n"
+    "         default 3), mean and spread; --test-sample N scores a sample of the test set.\n"
     "         Both are fitted as a straight line in log-log (slope, R²) and as a power law\n"
-    "         plus a constant, y = E + A n^-alpha (least squares with standard errors; E reads\n"
-    "         as the entropy floor), with residuals; fewer than 4 points are not fitted.\n"
+    "         plus a constant, y = E + A n^-alpha (least squares with standard errors), with\n"
+    "         residuals; fewer than 4 points are not fitted. E is this compressor's (or this\n"
+    "         learner's) floor, not the entropy of the source. A fit is 'identified' when\n"
+    "         E >= 0 and every standard error is below its estimate; otherwise the note says\n"
+    "         not identified. Prefixes longer than the codec's window are shown, not fitted.\n"
     "         In csv, tsv and json every point carries the fits of its curve.\n\n"
     "A CORPUS is a file, a directory (its files concatenated in name order), or FILE:LABEL,\n"
     "the texts of one class of a labelled dataset joined by newlines.\n",

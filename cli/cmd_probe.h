@@ -20,16 +20,22 @@ struct probe_opts {
     struct kcb_specs specs;
     enum kcb_format format;
     long threads, from, chunk, chunks, points, k, reps, test_sample;
+    enum kcb_scaling_design design; /* scaling of bytes: held-out block (default) or next */
     struct kcb_dataopts data; /* how --labelled files are read */
 };
 
-/* One measured curve y(x) of a compressor, with its two fits. */
+/*
+ * One measured curve y(x) of a compressor, with its two fits. The fits use the points with
+ * used[i] set (bytes: the prefixes within the codec's window; they come first, as x grows);
+ * the others are shown, not fitted.
+ */
 struct curve {
     char name[64];
-    size_t n;
+    size_t n, n_fit;  /* points, and how many of them (the first ones) the fits use */
+    size_t window;    /* bytes: the codec's window at this level (0: unbounded); kNN: 0 */
     double x[PROBE_MAXPTS], y[PROBE_MAXPTS], sd[PROBE_MAXPTS], resid[PROBE_MAXPTS];
     struct kcb_fit_line line;
-    struct kcb_fit_power pow;
+    struct kcb_fit_power pow; /* pow.ident: with E >= 0, as loss and error cannot be below */
 };
 
 /* probe scaling: measures, fits and writes the curves of every compressor. */

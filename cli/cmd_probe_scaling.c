@@ -9,32 +9,44 @@
 #include "columns.h"
 #include "cmd_probe.h"
 
+/* Fits the first n_fit points; the others keep a NaN residual. Loss and error are >= 0. */
 static void fit_curve(struct curve *c)
 {
-    kcb_fit_loglog(c->x, c->y, c->n, &c->line);
-    kcb_fit_power_const(c->x, c->y, c->n, &c->pow, c->resid);
+    for (size_t i = c->n_fit; i < c->n; i++)
+        c->resid[i] = (double)NAN;
+    if (c->n_fit == 0) {
+        kcb_fit_loglog(c->x, c->y, 0, &c->line); /* marks both not fitted */
+        kcb_fit_power_const(c->x, c->y, 0, &c->pow, NULL);
+        return;
+    }
+    kcb_fit_loglog(c->x, c->y, c->n_fit, &c->line);
+    kcb_fit_power_const(c->x, c->y, c->n_fit, &c->pow, c->resid);
+    kcb_fit_power_identify(&c->pow, 0.0);
 }
 
 static int bytes_curves(const struct probe_opts *o, const struct kcb_input *c, struct curve *cv)
 {
     const char *cmd = o->cmd->name;
+    struct kcb_scaling_setup setup = {o->design, (size_t)o->from, (size_t)o->chunk,
+                                      (size_t)o->chunks, (size_t)o->points, (size_t)o->threads};
     for (size_t s = 0; s < o->specs.n; s++) {
+        const struct kcb_spec *sp = &o->specs.v[s];
         struct kcb_scaling_point pt[PROBE_MAXPTS];
         size_t cnt;
-        kcb_spec_str(&o->specs.v[s], cv[s].name, sizeof cv[s].name);
-        int e = kcb_scaling_bytes(&o->specs.v[s], c->data, c->n, (size_t)o->from,
-                                  (size_t)o->chunk, (size_t)o->chunks, (size_t)o->points,
-                                  (size_t)o->threads, pt, PROBE_MAXPTS, &cnt);
+        kcb_spec_str(sp, cv[s].name, sizeof cv[s].name);
+        int e = kcb_scaling_bytes(sp, c->data, c->n, &setup, pt, PROBE_MAXPTS, &cnt);
         if (e == KCB_EINVAL)
             return kcb_io_err(cmd, "%s: %zu bytes is too short for --from %ld and %ld chunks of "
                               "%ld bytes", c->name, c->n, o->from, o->chunks, o->chunk);
         if (e)
             return kcb_lib_err(cmd, e, "%s", cv[s].name);
         cv[s].n = cnt;
+        cv[s].window = sp->codec->window(sp->level);
         for (size_t i = 0; i < cnt; i++) {
             cv[s].x[i] = (double)pt[i].seen;
             cv[s].y[i] = pt[i].bpb;
             cv[s].sd[i] = pt[i].bpb_sd;
+            cv[s].n_fit += pt[i].in_window; /* in the window: a first run of the grid */
         }
         fit_curve(&cv[s]);
     }
@@ -52,7 +64,7 @@ static int knn_curve(const struct probe_opts *o, const struct kcb_dataset *tr,
     int e = kcb_learning_curve(&setup, tr, te, sizes, m, (size_t)o->reps, 1, lp);
     if (e)
         return kcb_lib_err(o->cmd->name, e, "%s", c->name);
-    c->n = m;
+    c->n = c->n_fit = m;
     for (size_t i = 0; i < m; i++) {
         c->x[i] = (double)lp[i].ntrain;
         c->y[i] = lp[i].err_mean;
@@ -86,7 +98,8 @@ static int knn_curves(const struct probe_opts *o, struct curve *cv)
 struct curves {
     const struct curve *cv;
     size_t n;
-    char slope[64], e[64], a[64], alpha[64]; /* the texts of the fit row being written */
+    const char *design; /* "heldout" or "next"; NULL for kNN curves */
+    char slope[64], e[64], a[64], alpha[64], used[64]; /* the texts of the fit row */
 };
 
 static double fitted(const struct kcb_fit_power *p, double x)
@@ -107,7 +120,7 @@ static int point_row(void *arg, size_t r, struct kcb_cell *c)
     c[POINT_X] = kcb_cell_real(cv->x[r]);
     c[POINT_Y] = kcb_cell_real(cv->y[r]);
     c[POINT_SD] = kcb_cell_real(cv->sd[r]);
-    c[POINT_FITTED] = kcb_cell_real(fitted(p, cv->x[r]));
+    c[POINT_FITTED] = kcb_cell_real(r < cv->n_fit ? fitted(p, cv->x[r]) : (double)NAN);
     c[POINT_RESIDUAL] = kcb_cell_real(cv->resid[r]);
     c[POINT_LINE_STATUS] = kcb_cell_text(kcb_fit_status_str(l->status));
     c[POINT_SLOPE] = kcb_cell_real(l->slope);
@@ -121,6 +134,12 @@ static int point_row(void *arg, size_t r, struct kcb_cell *c)
     c[POINT_ALPHA] = kcb_cell_real(p->alpha);
     c[POINT_ALPHA_SE] = kcb_cell_real(p->alpha_se);
     c[POINT_POWER_R2] = kcb_cell_real(p->r2);
+    c[POINT_IN_FIT] = kcb_cell_bool(r < cv->n_fit);
+    c[POINT_DESIGN] = w->design ? kcb_cell_text(w->design) : kcb_cell_null();
+    c[POINT_WINDOW] = w->design ? kcb_cell_uint(cv->window) : kcb_cell_null();
+    c[POINT_LINE_IDENTIFIED] = kcb_cell_bool(kcb_fit_line_identified(l));
+    c[POINT_POWER_IDENTIFIED] = kcb_cell_bool(p->ident == KCB_FIT_IDENTIFIED);
+    c[POINT_POWER_IDENT] = kcb_cell_text(kcb_fit_ident_str(p->ident));
     return KCB_OK;
 }
 
@@ -147,27 +166,52 @@ static int fit_row(void *arg, size_t i, struct kcb_cell *c)
     c[FIT_A] = kcb_cell_text(a);
     c[FIT_ALPHA] = kcb_cell_text(alpha);
     c[FIT_POWER_R2] = pok ? kcb_cell_real(p->r2) : kcb_cell_null();
+    snprintf(w->used, sizeof w->used, "%zu of %zu", w->cv[i].n_fit, w->cv[i].n);
+    c[FIT_POINTS] = kcb_cell_text(w->used);
     c[FIT_NOTE] = kcb_cell_text(!lok ? kcb_fit_status_str(l->status)
-                                : !pok ? kcb_fit_status_str(p->status) : "");
+                                : !pok ? kcb_fit_status_str(p->status)
+                                : p->ident != KCB_FIT_IDENTIFIED ? kcb_fit_ident_str(p->ident)
+                                                                 : "");
     return KCB_OK;
 }
 
+/* The title of the points table, for people: what was scored after what. */
+static void points_title(const struct probe_opts *o, int bytes, char *t, size_t size)
+{
+    if (!bytes)
+        snprintf(t, size, "kNN error (k=%ld, vote) of the test set against training texts",
+                 o->k);
+    else if (o->design == KCB_SCALING_HELDOUT)
+        snprintf(t, size, "bits per byte of a held-out block (the last %ld x %ld bytes) after "
+                 "the n bytes just before it; fit no: n past the codec's window, not fitted",
+                 o->chunks, o->chunk);
+    else
+        snprintf(t, size, "bits per byte of the %ld chunks of %ld bytes after the first n "
+                 "bytes; fit no: n past the codec's window, not fitted", o->chunks, o->chunk);
+}
+
 /* Writes the points and, for people, the fits: 0 or kcb_err. */
-static int write_curves(struct kcb_out *out, const struct curve *cv, size_t n, int bytes)
+static int write_curves(const struct probe_opts *o, struct kcb_out *out, const struct curve *cv,
+                        int bytes)
 {
     struct kcb_col cols[POINT_NCOLS];
-    struct curves w = {.cv = cv, .n = n};
+    size_t n = o->specs.n;
+    struct curves w = {.cv = cv, .n = n,
+                       .design = bytes ? kcb_scaling_design_str(o->design) : NULL};
     size_t rows = 0;
+    char title[256];
     for (size_t s = 0; s < n; s++)
         rows += cv[s].n;
     memcpy(cols, kcb_point_cols, sizeof cols);
     cols[POINT_X].name = bytes ? "bytes_seen" : "n_train";
     cols[POINT_Y].name = bytes ? "bits_per_byte" : "knn_error";
-    int rc = kcb_table_write(out, cols, POINT_NCOLS, NULL, rows, point_row, &w);
+    points_title(o, bytes, title, sizeof title);
+    int rc = kcb_table_write(out, cols, POINT_NCOLS, title, rows, point_row, &w);
     if (!rc && kcb_format_human(out->f))
         rc = kcb_table_write(out, kcb_fit_cols, FIT_NCOLS,
                              "fits: log10 y = slope log10 x + b, and y = E + A x^-alpha "
-                             "(± standard errors)", n, fit_row, &w);
+                             "(± standard errors; identified: E >= 0 and every standard error "
+                             "below its estimate)", n, fit_row, &w);
     return rc;
 }
 
@@ -177,16 +221,21 @@ int kcb_probe_scaling(const struct probe_opts *o, const struct kcb_input *c, str
     struct curve *cv = calloc(o->specs.n, sizeof *cv);
     int rc = !cv ? kcb_fail(o->cmd->name, "out of memory")
              : bytes ? bytes_curves(o, c, cv) : knn_curves(o, cv);
-    int e = rc ? KCB_OK : write_curves(out, cv, o->specs.n, bytes);
+    int e = rc ? KCB_OK : write_curves(o, out, cv, bytes);
     if (e)
         rc = kcb_lib_err(o->cmd->name, e, "%s", o->output);
     if (!rc && o->svg) {
         char title[256];
-        snprintf(title, sizeof title, bytes ? "cost of the next %ld bytes given n seen: %s"
-                                            : "kNN error (k=%ld) against training-set size: %s",
-                 bytes ? o->chunk : o->k, bytes ? c->name : o->labelled);
-        rc = kcb_fig_curves(o, cv, title, bytes ? "n, bytes already seen" : "training texts",
-                            bytes ? "bits per byte of new data" : "error (1 - accuracy)");
+        if (!bytes)
+            snprintf(title, sizeof title, "kNN error (k=%ld) against training-set size: %s",
+                     o->k, o->labelled);
+        else
+            snprintf(title, sizeof title, o->design == KCB_SCALING_HELDOUT
+                     ? "cost of a fixed held-out block (the last %ld x %ld bytes) given n bytes: %s"
+                     : "cost of the %ld chunks of %ld bytes after the first n bytes: %s",
+                     o->chunks, o->chunk, c->name);
+        rc = kcb_fig_curves(o, cv, title, bytes ? "n, bytes of text seen" : "training texts",
+                            bytes ? "bits per byte of the scored text" : "error (1 - accuracy)");
     }
     free(cv);
     return rc;

@@ -110,6 +110,12 @@ const struct kcb_col kcb_concat_cols[CONCAT_NCOLS] = {
     [CONCAT_C_NEEDED] = {"c_needed", "c", NUM, 0, 0, 0, 0},
     [CONCAT_C_EMPTY] = {"c_empty", NULL, NUM, 0, 0, MACHINE, 0},
     [CONCAT_HELD] = {"held", NULL, KCB_COL_BOOL, 0, 0, 0, 0},
+    [CONCAT_BPB_X] = {"bpb_x", "bpb X", NUM, 3, 6, 0, 0},
+    [CONCAT_BPB_Y] = {"bpb_y", "bpb Y", NUM, 3, 6, 0, 0},
+    [CONCAT_BPB_XY] = {"bpb_xy", "bpb XY", NUM, 3, 6, 0, 0},
+    [CONCAT_LITERAL] = {"literal", NULL, KCB_COL_BOOL, 0, 0, 0, 0},
+    [CONCAT_WINDOW] = {"window", NULL, NUM, 0, 0, MACHINE, 0},
+    [CONCAT_ARTEFACT] = {"artefact", NULL, TEXT, 0, 0, 0, 0},
 };
 
 const struct kcb_col kcb_window_cols[WINDOW_NCOLS] = {
@@ -141,6 +147,12 @@ const struct kcb_col kcb_point_cols[POINT_NCOLS] = {
     [POINT_ALPHA] = {"alpha", NULL, NUM, 0, 6, MACHINE, 0},
     [POINT_ALPHA_SE] = {"alpha_se", NULL, NUM, 0, 6, MACHINE, 0},
     [POINT_POWER_R2] = {"power_r2", NULL, NUM, 0, 6, MACHINE, 0},
+    [POINT_IN_FIT] = {"in_fit", "fit", KCB_COL_BOOL, 0, 0, 0, 0},
+    [POINT_DESIGN] = {"design", NULL, TEXT, 0, 0, MACHINE, 0},
+    [POINT_WINDOW] = {"window", NULL, NUM, 0, 0, MACHINE, 0},
+    [POINT_LINE_IDENTIFIED] = {"line_identified", NULL, KCB_COL_BOOL, 0, 0, MACHINE, 0},
+    [POINT_POWER_IDENTIFIED] = {"power_identified", NULL, KCB_COL_BOOL, 0, 0, MACHINE, 0},
+    [POINT_POWER_IDENT] = {"power_ident", NULL, TEXT, 0, 0, MACHINE, 0},
 };
 
 const struct kcb_col kcb_fit_cols[FIT_NCOLS] = {
@@ -151,6 +163,7 @@ const struct kcb_col kcb_fit_cols[FIT_NCOLS] = {
     [FIT_A] = {"A", NULL, TEXT, 0, 0, 0, 0},
     [FIT_ALPHA] = {"alpha", NULL, TEXT, 0, 0, 0, 0},
     [FIT_POWER_R2] = {"power_r2", "R²", NUM, 4, 0, 0, 0},
+    [FIT_POINTS] = {"points", "fitted on", TEXT, 0, 0, 0, 0},
     [FIT_NOTE] = {"note", NULL, TEXT, 0, 0, 0, 0},
 };
 
@@ -159,4 +172,204 @@ const struct kcb_col kcb_node_cols[NODE_NCOLS] = {
     [NODE_PARENT] = {"parent", NULL, NUM, 0, 0, 0, 0},
     [NODE_LENGTH] = {"length", NULL, NUM, 6, 0, 0, 0},
     [NODE_LABEL] = {"label", NULL, TEXT, 0, 0, 0, 0},
+};
+
+#define BOOL KCB_COL_BOOL
+#define JSON KCB_COL_JSON
+
+const struct kcb_col kcb_example_cols[EX_NCOLS] = {
+    [EX_NAME] = {"name", "example", TEXT, 0, 0, 0, 0},
+    [EX_CLAIM] = {"claim", NULL, TEXT, 0, 0, 0, 0},
+    [EX_DATA] = {"data", NULL, TEXT, 0, 0, 0, 0},
+    [EX_RULE] = {"rule", NULL, TEXT, 0, 0, 0, 0},
+    [EX_VERDICT] = {"verdict", NULL, TEXT, 0, 0, 0, 0},
+    [EX_CONDITION] = {"condition", NULL, TEXT, 0, 0, 0, 0},
+    [EX_EVIDENCE] = {"evidence", NULL, TEXT, 0, 0, 0, 0},
+    [EX_ROWS] = {"rows", NULL, JSON, 0, 0, 0, 0},
+    [EX_TABLES] = {"tables", NULL, JSON, 0, 0, 0, 0},
+};
+
+const struct kcb_col kcb_coin_cols[COIN_NCOLS] = {
+    [COIN_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [COIN_INPUT] = {"input", NULL, TEXT, 0, 0, 0, 0},
+    [COIN_SYMBOLS] = {"symbols", NULL, NUM, 0, 0, 0, 0},
+    [COIN_CX] = {"cx", "C(x)", NUM, 0, 0, 0, 0},
+    [COIN_EMPTY] = {"c_empty", "C(ε)", NUM, 0, 0, 0, 0},
+    [COIN_BITS] = {"bits", NULL, NUM, 0, 0, 0, 0},
+    [COIN_ABOVE] = {"bits_above_container", "bits above C(ε)", NUM, 0, 0, 0, 0},
+    [COIN_COIN_BITS] = {"fair_coin_bits", "fair coin", NUM, 0, 0, 0, 0},
+    [COIN_PROGRAM] = {"program", NULL, TEXT, 0, 0, 0, 0},
+    [COIN_PROGRAM_BITS] = {"program_bits", "program bits", NUM, 0, 0, 0, 0},
+};
+
+const struct kcb_col kcb_grid_cols[GRID_NCOLS] = {
+    [GRID_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [GRID_CODING] = {"coding", NULL, TEXT, 0, 0, 0, 0},
+    [GRID_N] = {"symbols", "n", NUM, 0, 0, 0, 0},
+    [GRID_BYTES] = {"bytes", NULL, NUM, 0, 0, 0, 0},
+    [GRID_CX1] = {"c_x1", "C(X1)", NUM, 0, 0, 0, 0},
+    [GRID_CRAND] = {"c_random", "C(random)", NUM, 0, 0, 0, 0},
+    [GRID_EMPTY] = {"c_empty", "C(ε)", NUM, 0, 0, MACHINE, 0},
+    [GRID_BITS_X1] = {"bits_x1", "X1 bits above C(ε)", NUM, 0, 0, 0, 0},
+    [GRID_BITS_RAND] = {"bits_random", "random bits above C(ε)", NUM, 0, 0, 0, 0},
+    [GRID_APART] = {"apart", NULL, BOOL, 0, 0, 0, 0},
+};
+
+const struct kcb_col kcb_incomp_cols[INC_NCOLS] = {
+    [INC_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [INC_CODING] = {"coding", NULL, TEXT, 0, 0, 0, 0},
+    [INC_N] = {"n_bits", "n", NUM, 0, 0, 0, 0},
+    [INC_BYTES] = {"bytes", NULL, NUM, 0, 0, 0, 0},
+    [INC_STRINGS] = {"strings", NULL, NUM, 0, 0, 0, 0},
+    [INC_EMPTY] = {"c_empty", NULL, NUM, 0, 0, MACHINE, 0},
+    [INC_EXCESS] = {"mean_excess_bits", "mean excess bits", NUM, 1, 6, 0, 0},
+    [INC_MOST] = {"most_shortened_bits", "most shortened", NUM, 0, 0, 0, 0},
+    [INC_S1] = {"shortened_1", "≥1 bit", NUM, 0, 0, 0, 0},
+    [INC_S2] = {"shortened_2", "≥2", NUM, 0, 0, 0, 0},
+    [INC_S4] = {"shortened_4", "≥4", NUM, 0, 0, 0, 0},
+    [INC_S8] = {"shortened_8", "≥8", NUM, 0, 0, 0, 0},
+    [INC_P1] = {"p_1", NULL, NUM, 0, 6, MACHINE, 0},
+    [INC_P2] = {"p_2", NULL, NUM, 0, 6, MACHINE, 0},
+    [INC_P4] = {"p_4", NULL, NUM, 0, 6, MACHINE, 0},
+    [INC_P8] = {"p_8", NULL, NUM, 0, 6, MACHINE, 0},
+    [INC_HELD] = {"bound_held", "bound held", BOOL, 0, 0, 0, 0},
+};
+
+const struct kcb_col kcb_catex_cols[CAT_NCOLS] = {
+    [CAT_PAIR] = {"pair", NULL, TEXT, 0, 0, 0, 0},
+    [CAT_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [CAT_X] = {"x", "X", TEXT, 0, 0, 0, 0},
+    [CAT_Y] = {"y", "Y", TEXT, 0, 0, 0, 0},
+    [CAT_NX] = {"bytes_x", "|X|", NUM, 0, 0, 0, 0},
+    [CAT_NY] = {"bytes_y", "|Y|", NUM, 0, 0, 0, 0},
+    [CAT_CX] = {"cx", "C(X)", NUM, 0, 0, 0, 0},
+    [CAT_CY] = {"cy", "C(Y)", NUM, 0, 0, 0, 0},
+    [CAT_CXY] = {"cxy", "C(XY)", NUM, 0, 0, 0, 0},
+    [CAT_EMPTY] = {"c_empty", NULL, NUM, 0, 0, MACHINE, 0},
+    [CAT_GAIN] = {"gain", NULL, NUM, 0, 0, MACHINE, 0},
+    [CAT_GAIN_REL] = {"gain_rel", "gain/min", NUM, 4, 6, 0, 0},
+    [CAT_C] = {"c_needed", "c", NUM, 0, 0, 0, 0},
+    [CAT_SUB] = {"subadditive", "sub", BOOL, 0, 0, 0, 0},
+    [CAT_BPB_X] = {"bpb_x", "bpb X", NUM, 3, 6, 0, 0},
+    [CAT_BPB_Y] = {"bpb_y", "bpb Y", NUM, 3, 6, 0, 0},
+    [CAT_BPB_XY] = {"bpb_xy", "bpb XY", NUM, 3, 6, 0, 0},
+    [CAT_MORE] = {"more_compressible", "XY below both", BOOL, 0, 0, 0, 0},
+    [CAT_RELATED] = {"related", NULL, BOOL, 0, 0, MACHINE, 0},
+    [CAT_WINDOW] = {"window", NULL, NUM, 0, 0, MACHINE, 0},
+    [CAT_FITS] = {"fits_window", "fits", BOOL, 0, 0, 0, 0},
+};
+
+const struct kcb_col kcb_learn_cols[LRN_NCOLS] = {
+    [LRN_DATASET] = {"dataset", NULL, TEXT, 0, 0, 0, 0},
+    [LRN_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [LRN_TRAIN] = {"n_train", "train", NUM, 0, 0, 0, 0},
+    [LRN_TEST] = {"n_test", "test", NUM, 0, 0, 0, 0},
+    [LRN_LABELS] = {"labels", NULL, NUM, 0, 0, MACHINE, 0},
+    [LRN_CORRECT] = {"correct", NULL, NUM, 0, 0, MACHINE, 0},
+    [LRN_ACC] = {"accuracy", NULL, NUM, 3, 6, 0, 0},
+    [LRN_LO] = {"accuracy_lo", "95% low", NUM, 3, 6, 0, 0},
+    [LRN_HI] = {"accuracy_hi", "95% high", NUM, 3, 6, 0, 0},
+    [LRN_BASE] = {"majority", NULL, NUM, 3, 6, 0, 0},
+    [LRN_DIFF] = {"diff_vs_ref", "Δ vs ref", NUM, 3, 6, 0, 0},
+    [LRN_DIFF_LO] = {"diff_lo", "Δ low", NUM, 3, 6, 0, 0},
+    [LRN_DIFF_HI] = {"diff_hi", "Δ high", NUM, 3, 6, 0, 0},
+    [LRN_ONLY_REF] = {"only_ref_right", NULL, NUM, 0, 0, MACHINE, 0},
+    [LRN_ONLY_THIS] = {"only_this_right", NULL, NUM, 0, 0, MACHINE, 0},
+    [LRN_P] = {"mcnemar_p", "McNemar p", NUM, -1, 6, 0, 0},
+};
+
+const struct kcb_col kcb_learnable_cols[LBL_NCOLS] = {
+    [LBL_DATASET] = {"dataset", NULL, TEXT, 0, 0, 0, 0},
+    [LBL_GROUP] = {"group", NULL, TEXT, 0, 0, 0, 0},
+    [LBL_LABELS] = {"labels", NULL, NUM, 0, 0, 0, 0},
+    [LBL_TRAIN] = {"n_train", "train", NUM, 0, 0, 0, 0},
+    [LBL_TEST] = {"n_test", "test", NUM, 0, 0, 0, 0},
+    [LBL_BYTES] = {"bytes", NULL, NUM, 0, 0, 0, 0},
+    [LBL_C_ALL] = {"c_all", "C(all)", NUM, 0, 0, 0, 0},
+    [LBL_C_CLASSES] = {"c_classes", "Σ C(class)", NUM, 0, 0, 0, 0},
+    [LBL_EMPTY] = {"c_empty", "C(ε)", NUM, 0, 0, 0, 0},
+    [LBL_GAIN] = {"label_gain", "label gain", NUM, 4, 6, 0, 0},
+    [LBL_ERR] = {"error", NULL, NUM, 3, 6, 0, 0},
+    [LBL_BASE_ERR] = {"majority_error", "majority error", NUM, 3, 6, 0, 0},
+    [LBL_REL_ERR] = {"relative_error", "relative error", NUM, 3, 6, 0, 0},
+};
+
+const struct kcb_col kcb_corr_cols[CORR_NCOLS] = {
+    [CORR_GROUP] = {"group", NULL, TEXT, 0, 0, 0, 0},
+    [CORR_N] = {"datasets", NULL, NUM, 0, 0, 0, 0},
+    [CORR_RHO] = {"rho", "Spearman rho", NUM, 3, 6, 0, 0},
+    [CORR_LO] = {"rho_lo", "95% low", NUM, 3, 6, 0, 0},
+    [CORR_HI] = {"rho_hi", "95% high", NUM, 3, 6, 0, 0},
+    [CORR_USED] = {"resamples", NULL, NUM, 0, 0, MACHINE, 0},
+    [CORR_JUDGED] = {"judged", NULL, BOOL, 0, 0, 0, 0},
+};
+
+const struct kcb_col kcb_nflrand_cols[NFR_NCOLS] = {
+    [NFR_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [NFR_BYTES] = {"bytes", "n", NUM, 0, 0, 0, 0},
+    [NFR_CX] = {"cx", "C(x)", NUM, 0, 0, 0, 0},
+    [NFR_EMPTY] = {"c_empty", "C(ε)", NUM, 0, 0, 0, 0},
+    [NFR_EXTRA] = {"extra", "C(x) - n", NUM, 0, 0, 0, 0},
+    [NFR_EXTRA_ABOVE] = {"extra_above_container", "C(x) - C(ε) - n", NUM, 0, 0, 0, 0},
+};
+
+const struct kcb_col kcb_nfllab_cols[NFL_NCOLS] = {
+    [NFL_DATASET] = {"dataset", NULL, TEXT, 0, 0, 0, 0},
+    [NFL_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [NFL_TEST] = {"n_test", "test", NUM, 0, 0, 0, 0},
+    [NFL_PERMS] = {"permutations", NULL, NUM, 0, 0, MACHINE, 0},
+    [NFL_MEAN] = {"mean_permuted", "permuted: mean", NUM, 3, 6, 0, 0},
+    [NFL_SD] = {"sd_permuted", NULL, NUM, 0, 6, MACHINE, 0},
+    [NFL_LO] = {"permuted_lo", "2.5%", NUM, 3, 6, 0, 0},
+    [NFL_HI] = {"permuted_hi", "97.5%", NUM, 3, 6, 0, 0},
+    [NFL_CHANCE] = {"chance", NULL, NUM, 3, 6, 0, 0},
+    [NFL_AT_CHANCE] = {"at_chance", "at chance", BOOL, 0, 0, 0, 0},
+    [NFL_ACC_TRUE] = {"accuracy_true", "true labels", NUM, 3, 6, 0, 0},
+    [NFL_P_TRUE] = {"p_true", "p", NUM, -1, 6, 0, 0},
+};
+
+const struct kcb_col kcb_nflin_cols[NFI_NCOLS] = {
+    [NFI_INPUT] = {"input", NULL, TEXT, 0, 0, 0, 0},
+    [NFI_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [NFI_BYTES] = {"bytes", NULL, NUM, 0, 0, 0, 0},
+    [NFI_CX] = {"cx", "C(x)", NUM, 0, 0, 0, 0},
+    [NFI_RATIO] = {"ratio", NULL, NUM, 3, 6, 0, 0},
+    [NFI_WINS] = {"wins", NULL, BOOL, 0, 0, 0, 0},
+};
+
+const struct kcb_col kcb_bestrow_cols[BST_NCOLS] = {
+    [BST_CORPUS] = {"corpus", NULL, TEXT, 0, 0, 0, 0},
+    [BST_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [BST_BYTES] = {"bytes", NULL, NUM, 0, 0, 0, 0},
+    [BST_CX] = {"cx", "C(x)", NUM, 0, 0, 0, 0},
+    [BST_RATIO] = {"ratio", NULL, NUM, 3, 6, 0, 0},
+    [BST_BPB] = {"bits_per_byte", "bpb", NUM, 3, 6, 0, 0},
+    [BST_BEST] = {"best", NULL, BOOL, 0, 0, 0, 0},
+};
+
+const struct kcb_col kcb_pub_cols[PUB_NCOLS] = {
+    [PUB_PROGRAM] = {"program", NULL, TEXT, 0, 0, 0, 0},
+    [PUB_DATA] = {"data", NULL, TEXT, 0, 0, 0, 0},
+    [PUB_BYTES] = {"bytes", NULL, NUM, 0, 0, 0, 0},
+    [PUB_COMPRESSED] = {"compressed", NULL, NUM, 0, 0, 0, 0},
+    [PUB_BPB] = {"bits_per_byte", "bpb", NUM, 3, 6, 0, 0},
+    [PUB_SOURCE] = {"source", NULL, TEXT, 0, 0, 0, 0},
+    [PUB_AS_OF] = {"as_of", "as of", TEXT, 0, 0, 0, 0},
+};
+
+const struct kcb_col kcb_bestpair_cols[BP_NCOLS] = {
+    [BP_DATASET] = {"dataset", NULL, TEXT, 0, 0, 0, 0},
+    [BP_BETTER] = {"better", NULL, TEXT, 0, 0, 0, 0},
+    [BP_WORSE] = {"worse", NULL, TEXT, 0, 0, 0, 0},
+    [BP_RATIO_B] = {"ratio_better", "ratio", NUM, 3, 6, 0, 0},
+    [BP_RATIO_W] = {"ratio_worse", "ratio worse", NUM, 3, 6, 0, 0},
+    [BP_TRATIO_B] = {"text_ratio_better", "per text", NUM, 3, 6, 0, 0},
+    [BP_TRATIO_W] = {"text_ratio_worse", "per text worse", NUM, 3, 6, 0, 0},
+    [BP_ACC_B] = {"accuracy_better", "accuracy", NUM, 3, 6, 0, 0},
+    [BP_ACC_W] = {"accuracy_worse", "accuracy worse", NUM, 3, 6, 0, 0},
+    [BP_DIFF] = {"diff", "Δ", NUM, 3, 6, 0, 0},
+    [BP_LO] = {"diff_lo", "Δ low", NUM, 3, 6, 0, 0},
+    [BP_HI] = {"diff_hi", "Δ high", NUM, 3, 6, 0, 0},
+    [BP_P] = {"mcnemar_p", "McNemar p", NUM, -1, 6, 0, 0},
+    [BP_AGREES] = {"agrees", NULL, TEXT, 0, 0, 0, 0},
 };

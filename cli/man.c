@@ -477,7 +477,9 @@ static void tail(FILE *fp)
     fputs(".TP\n.B NO_COLOR\n", fp);
     text(fp, "kcbench writes no colour, whether it is set or not.");
     fputs(".TP\n.B KCB_DATA\n", fp);
-    text(fp, "Not read by kcbench, which takes every input from its command line. The tests,\n"
+    text(fp, "Read by kcbench examples alone, for the real datasets it adds to its built-in\n"
+             "data (--data overrides it, --builtin ignores it); every other command takes its\n"
+             "inputs from its command line. The tests,\n"
              "scripts/fetch-corpora.sh and the README's examples find the real datasets\n"
              "there (Canterbury, Calgary, R8, ...; default ../shared/datasets beside the\n"
              "source tree); a test whose data is absent is skipped and named.");

@@ -13,8 +13,8 @@ set -eu
 # man-db and groff-base for `man -l` (make test checks that the manual page renders)
 REQUIRED="build-essential pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libgsl-dev
           libjansson-dev libcmocka-dev python3 gnuplot-nox libcsv-dev man-db groff-base zstd"
-# optional codec backends, detected by pkg-config at build time
-OPTIONAL="libbrotli-dev liblz4-dev libdeflate-dev"
+# optional: codec backends detected by pkg-config; Chromium for the check of the main job's page
+OPTIONAL="libbrotli-dev liblz4-dev libdeflate-dev chromium chromium-driver python3-selenium"
 
 # The packages of the list $1 that are not installed, each after a space.
 missing_of() {

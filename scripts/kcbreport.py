@@ -26,8 +26,9 @@ def portable(args):
     out = []
     for a in args:
         a = str(a)
-        if DATA and a.startswith(DATA):
-            a = "$KCB_DATA" + a[len(DATA):]
+        if DATA:  # at the start, and after each comma of a list (bench --classify A,B)
+            a = ",".join("$KCB_DATA" + p[len(DATA):] if p.startswith(DATA) else p
+                         for p in a.split(","))
         a = a.replace(os.path.abspath(CORP), "corpora/data")
         if " " in a or a == "":
             a = "'%s'" % a
@@ -128,3 +129,131 @@ def write(path, text):
         f.write(text)
     os.replace(tmp, path)
     print("report: wrote %s" % path, file=sys.stderr)
+
+
+# ---- the machine, as kcbench reports it -------------------------------------------------
+
+def machine_info(kcb):
+    """The machine and versions as kcbench's own JSON gives them: cpu, cores, compiler and
+    kcbench_version from a one-call bench row (memcpy on a 16-byte file), and the library
+    version of each codec from `kcbench codecs -f json`."""
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
+        f.write("kcbench machine\n")
+        f.flush()
+        rows = json.loads(run_plain(kcb, ["bench", "-c", "gzip:1", "--min-time", "0",
+                                          "--min-runs", "1", "-q", "-f", "json", f.name]))
+    row = rows[0]
+    codecs = json.loads(run_plain(kcb, ["codecs", "-f", "json"]))
+    libs, seen = [], set()
+    for c in codecs:
+        if c["library"] not in seen:
+            seen.add(c["library"])
+            libs.append("%s %s" % (c["library"], c["version"]))
+    return {"cpu": row.get("cpu"), "cores": row.get("cores"), "compiler": row.get("compiler"),
+            "kcbench_version": row.get("kcbench_version"), "libraries": ", ".join(libs)}
+
+
+def machine_line(info):
+    """One sentence from machine_info()."""
+    return "%s, %s cores; kcbench %s built with %s; %s" % (
+        info["cpu"], info["cores"], info["kcbench_version"], info["compiler"], info["libraries"])
+
+
+# ---- intervals and paired comparisons (standard library only) ----------------------------
+
+Z95 = 1.959963984540054
+
+
+def wilson(p, n, z=Z95):
+    """The Wilson score interval of a proportion p observed on n items: (low, high)."""
+    if not n:
+        return (None, None)
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / d
+    return (max(0.0, c - h), min(1.0, c + h))
+
+
+def mcnemar_p(b, c):
+    """Exact two-sided McNemar p-value: b and c are the discordant counts."""
+    from math import comb
+    n, k = b + c, min(b, c)
+    if not n:
+        return 1.0
+    tail = sum(comb(n, i) for i in range(k + 1)) / 2.0 ** n
+    return min(1.0, 2 * tail)
+
+
+def paired_bootstrap(a, b, reps=10000, seed=1):
+    """95% percentile interval of mean(b) - mean(a) over paired 0/1 items, resampling items
+    with a fixed seed (so the report is reproducible)."""
+    import random
+    n = len(a)
+    if not n:
+        return (None, None)
+    d = [y - x for x, y in zip(a, b)]
+    rng = random.Random(seed)
+    means = sorted(sum(rng.choices(d, k=n)) / n for _ in range(reps))
+    return (means[int(0.025 * reps)], means[int(0.975 * reps) - 1])
+
+
+def paired(a, b):
+    """Two classifiers' 0/1 correctness on the same items, a and b: n, both accuracies, the
+    difference b - a with its paired-bootstrap 95% interval, the discordant counts (right only
+    in a, only in b) and the exact McNemar p-value."""
+    n = len(a)
+    only_a = sum(1 for x, y in zip(a, b) if x and not y)
+    only_b = sum(1 for x, y in zip(a, b) if y and not x)
+    return {"n": n, "acc_a": sum(a) / n, "acc_b": sum(b) / n, "diff": (sum(b) - sum(a)) / n,
+            "ci": paired_bootstrap(a, b), "only_a": only_a, "only_b": only_b,
+            "p": mcnemar_p(only_a, only_b)}
+
+
+def pooled(rows):
+    """kcbench accuracy rows of disjoint test sets (folds) pooled: correct answers over all
+    their test texts, as one row {n_test, accuracy}; None if there are none."""
+    n = sum(r["n_test"] for r in rows)
+    return {"n_test": n, "accuracy": sum(r["accuracy"] * r["n_test"] for r in rows) / n} \
+        if n else None
+
+
+T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306,
+        9: 2.262, 10: 2.228}
+
+
+def mean_sd_ci(xs):
+    """Mean, sample standard deviation and the 95% t interval of the mean of xs."""
+    n = len(xs)
+    m = sum(xs) / n
+    if n < 2:
+        return m, None, (None, None)
+    sd = (sum((x - m) ** 2 for x in xs) / (n - 1)) ** 0.5
+    h = T975.get(n - 1, Z95) * sd / n ** 0.5
+    return m, sd, (m - h, m + h)
+
+
+def ci_text(lo, hi, digits=3):
+    return "-" if lo is None else "[%.*f, %.*f]" % (digits, lo, digits, hi)
+
+
+# ---- labelled text files (label<TAB>text, one a line) -------------------------------------
+
+def read_tsv(path):
+    rows = []
+    for line in open(path, encoding="utf-8"):
+        label, text = line.rstrip("\n").split("\t", 1)
+        rows.append((label, text))
+    return rows
+
+
+def write_tsv(path, rows):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.writelines("%s\t%s\n" % r for r in rows)
+    os.replace(tmp, path)
+
+
+def count_lines(path):
+    return sum(1 for _ in open(path)) if os.path.exists(path) else "-"

@@ -19,7 +19,7 @@ import os
 import re
 import sys
 
-LAYERS = ["base", "codec", "measure", "data", "gen", "learn", "probe", "tree"]
+LAYERS = ["base", "codec", "measure", "data", "gen", "learn", "probe", "tree", "school"]
 MAX_FILE, MAX_FUNC = 600, 80
 ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else
                        os.path.join(os.path.dirname(__file__), ".."))

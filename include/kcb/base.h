@@ -9,6 +9,7 @@
 #include "kcb/io.h"
 #include "kcb/parallel.h"
 #include "kcb/rng.h"
+#include "kcb/stats.h"
 #include "kcb/text.h"
 
 #endif

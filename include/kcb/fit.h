@@ -24,9 +24,11 @@ const char *kcb_fit_status_str(enum kcb_fit_status s);
 /* A straight line in log-log: log10 y = slope * log10 x + intercept. */
 struct kcb_fit_line {
     double slope, intercept;
-    double slope_se, intercept_se; /* standard errors, scaled by the residual variance; NaN if n_used = 2 */
+    double slope_se, intercept_se; /* standard errors, scaled by the residual variance;
+                                      NaN if n_used = 2 */
     double r2;                     /* R² of the line in log-log space */
-    size_t n_used;                 /* points with finite x > 0 and finite y > 0; the rest are skipped */
+    size_t n_used;                 /* points with finite x > 0 and finite y > 0; the rest
+                                      are skipped */
     enum kcb_fit_status status;
 };
 
@@ -39,6 +41,27 @@ struct kcb_fit_line {
  */
 int kcb_fit_loglog(const double *x, const double *y, size_t n, struct kcb_fit_line *out);
 
+/*
+ * Whether the data pin down a fitted power law's parameters. A least-squares fit always
+ * returns numbers; they say something only when they are identified:
+ *   - the floor E is a value y can take (not below the least value y can have: 0 for a code
+ *     length or an error rate), and
+ *   - every parameter has a finite standard error smaller than its own magnitude (otherwise
+ *     its one-standard-error interval reaches zero or the other sign, and the data fit as
+ *     well with a very different floor or exponent: E = -45 ± 436 says nothing).
+ * The first reason that applies is the one reported.
+ */
+enum kcb_fit_ident {
+    KCB_FIT_IDENTIFIED,
+    KCB_FIT_UNFITTED,         /* status is not KCB_FIT_OK: there is nothing to identify */
+    KCB_FIT_FLOOR_IMPOSSIBLE, /* E below the least value y can take */
+    KCB_FIT_SE_UNKNOWN,       /* the covariance is singular: no standard errors */
+    KCB_FIT_SE_LARGE,         /* a standard error is at least its parameter's magnitude */
+};
+
+/* Returns a static sentence describing i, e.g. "identified". */
+const char *kcb_fit_ident_str(enum kcb_fit_ident i);
+
 /* A power law above a floor: y = E + A * x^(-alpha), with A > 0 and alpha > 0. */
 struct kcb_fit_power {
     double E, A, alpha;          /* floor (not constrained in sign), amplitude, exponent */
@@ -48,6 +71,8 @@ struct kcb_fit_power {
     size_t n_used;               /* points with finite x > 0 and finite y */
     size_t iterations;           /* solver iterations of the run that was kept */
     enum kcb_fit_status status;
+    enum kcb_fit_ident ident;    /* whether E, A and alpha are identified (no bound on E
+                                    unless kcb_fit_power_identify set one) */
 };
 
 /*
@@ -59,10 +84,24 @@ struct kcb_fit_power {
  * when not fitted). Returns 0 (out->status says whether it fitted) or KCB_ENOMEM, or KCB_EINVAL
  * for a NULL x, y or out, or n = 0.
  *
+ * out->ident is set with no lower bound on E (kcb_fit_power_identify can add one).
+ *
  * Library code must not print or abort, so the first call switches GSL's error handler off
  * for the whole process (errors then come back as return codes, which this module checks).
  */
 int kcb_fit_power_const(const double *x, const double *y, size_t n, struct kcb_fit_power *out,
                         double *resid);
+
+/*
+ * Sets and returns f->ident for a fit whose y cannot be below `least` (0 for bits per byte or
+ * an error rate; -INFINITY for no bound), by the rules above kcb_fit_ident.
+ */
+enum kcb_fit_ident kcb_fit_power_identify(struct kcb_fit_power *f, double least);
+
+/*
+ * Whether a fitted log-log line's slope is identified: a finite standard error smaller than
+ * the slope's magnitude. A line through two points (no standard error) is not.
+ */
+int kcb_fit_line_identified(const struct kcb_fit_line *f);
 
 #endif

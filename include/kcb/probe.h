@@ -8,14 +8,33 @@
 #include "kcb/fit.h"
 #include "kcb/spec.h"
 
+/*
+ * Why a gain may say more about the compressor than about X and Y:
+ *   WINDOW  X is longer than the codec's window: while it codes Y, C(XY) reaches back only
+ *           over the last `window` bytes of X, so most of X cannot help (gzip: 32 KiB);
+ *   BLOCK   the codec codes blocks of `window` bytes on their own (bzip2) and XY is longer
+ *           than one: XY is cut into blocks that are neither X nor Y, so C(XY) - C(X) - C(Y)
+ *           measures where the cuts fall as much as what X and Y share.
+ */
+enum kcb_concat_artefact { KCB_CONCAT_CLEAN, KCB_CONCAT_WINDOW, KCB_CONCAT_BLOCK };
+
+/* Returns "none", "window" or "block" (static storage). */
+const char *kcb_concat_artefact_str(enum kcb_concat_artefact a);
+
 /* What C says about two corpora X and Y. */
 struct kcb_concat {
+    size_t nx, ny;     /* bytes of X and Y */
     size_t cx, cy, cxy, cyx;
     size_t cempty;     /* C(empty): the codec's container overhead */
+    size_t window;     /* the codec's window (or bzip2's block) at this level; 0 = unbounded */
     double gain;       /* C(X) + C(Y) - C(XY), bytes: an estimate of shared information */
     double gain_rel;   /* gain / min(C(X), C(Y)) */
     double c_needed;   /* the smallest c with C(XY) <= C(X) + C(Y) + c, i.e. C(XY) - C(X) - C(Y) */
     int held;          /* C(XY) <= C(X) + C(Y) + C(empty) */
+    double bpb_x, bpb_y, bpb_xy; /* 8 C / bytes of X, Y and XY; NaN for an empty input */
+    int literal;       /* bpb_xy < bpb_x and bpb_xy < bpb_y: "the concatenation is more
+                          compressible than each", read literally (false if any is NaN) */
+    enum kcb_concat_artefact artefact;
 };
 
 /*
@@ -42,24 +61,51 @@ struct kcb_window_point {
 int kcb_window_sweep(const struct kcb_spec *spec, const unsigned char *x, size_t n, size_t from,
                      size_t threads, struct kcb_window_point *out, size_t cap, size_t *count);
 
+/*
+ * How the cost of new data is measured. Both score chunks of `chunk` bytes, each on its own
+ * after a prefix of n bytes, as 8 (C(prefix·chunk) - C(prefix)) / chunk bits per byte:
+ *   HELDOUT  the chunks are a fixed held-out block, the last chunks·chunk bytes of the data,
+ *            and the prefix is the n bytes just before it: only the amount of text seen
+ *            changes with n, the scored text never does;
+ *   NEXT     the chunks are the ones that follow the first n bytes: the scored text moves
+ *            through the data as n grows, so the amount of data and the position in the
+ *            text change together (a text that gets easier further in looks like learning).
+ */
+enum kcb_scaling_design { KCB_SCALING_HELDOUT, KCB_SCALING_NEXT };
+
+/* Returns "heldout" or "next" (static storage). */
+const char *kcb_scaling_design_str(enum kcb_scaling_design d);
+
+/* What kcb_scaling_bytes measures. */
+struct kcb_scaling_setup {
+    enum kcb_scaling_design design;
+    size_t from;       /* the smallest prefix, bytes (> 0) */
+    size_t chunk;      /* bytes of each scored chunk (> 0) */
+    size_t chunks;     /* chunks averaged per point (> 0) */
+    size_t points;     /* at most this many prefix sizes (> 0) */
+    size_t threads;    /* 0 = all cores; results do not depend on it */
+};
+
 /* One point of the cost-of-new-data curve. */
 struct kcb_scaling_point {
-    size_t seen;       /* n: bytes already seen (the prefix) */
+    size_t seen;       /* n: bytes of the prefix */
+    size_t offset;     /* where the prefix starts in the data (0 for NEXT) */
     double bpb;        /* mean over chunks of 8 (C(prefix·chunk) - C(prefix)) / |chunk| */
     double bpb_sd;     /* standard deviation over those chunks */
     size_t chunks;     /* how many chunks were averaged */
+    int in_window;     /* n <= the codec's window (0 = unbounded): a chunk's first byte can
+                          reach the whole prefix; past it more text cannot be used */
 };
 
 /*
- * For each prefix length n on a log grid from `from` up to the data's size less chunks*chunk,
- * measures the bits per byte of each of the next `chunks` chunks of `chunk` bytes given the
- * first n bytes (each chunk on its own after the prefix). Sets *count points in out (at most
- * cap, also at most `points` sizes spread evenly in log n, as kcb_log_grid makes them: one
- * point is the largest prefix). Returns 0 or kcb_err
- * (KCB_EINVAL when the data is too short for one point).
+ * For each prefix length n on a log grid from s->from up to the data's size less
+ * chunks·chunk, measures the bits per byte of each of the chunks given the prefix, by the
+ * design s->design. Sets *count points in out (at most cap, also at most s->points sizes
+ * spread evenly in log n, as kcb_log_grid makes them: one point is the largest prefix).
+ * Returns 0 or kcb_err (KCB_EINVAL when the data is too short for one point).
  */
-int kcb_scaling_bytes(const struct kcb_spec *spec, const unsigned char *x, size_t n, size_t from,
-                      size_t chunk, size_t chunks, size_t points, size_t threads,
-                      struct kcb_scaling_point *out, size_t cap, size_t *count);
+int kcb_scaling_bytes(const struct kcb_spec *spec, const unsigned char *x, size_t n,
+                      const struct kcb_scaling_setup *s, struct kcb_scaling_point *out,
+                      size_t cap, size_t *count);
 
 #endif

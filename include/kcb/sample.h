@@ -14,4 +14,14 @@
 int kcb_sample_stratified(const int *label, size_t n, size_t nlabels, size_t want, uint64_t seed,
                           unsigned char *keep);
 
+/*
+ * Chooses per_class items of every label (label[i] in [0, nlabels)): the few-shot setting of
+ * Jiang et al. 2023. A label with fewer items keeps all of them. Within a label, members are
+ * chosen by the same seeded partial shuffle as kcb_sample_stratified, labels in id order.
+ * Sets keep[i] to 1 for chosen items and 0 otherwise (caller's array of n). Returns 0 or
+ * KCB_ENOMEM.
+ */
+int kcb_sample_per_class(const int *label, size_t n, size_t nlabels, size_t per_class,
+                         uint64_t seed, unsigned char *keep);
+
 #endif

@@ -34,6 +34,28 @@ static void quotas(const size_t *count, size_t nlabels, size_t n, size_t want, s
     }
 }
 
+/* Keeps quota[c] members of each label c, chosen by a seeded partial Fisher-Yates shuffle of
+ * the label's items in index order; labels are visited in id order from one seed stream.
+ * idx is scratch of n. */
+static void choose(const int *label, size_t n, size_t nlabels, const size_t *quota,
+                   uint64_t seed, size_t *idx, unsigned char *keep)
+{
+    uint64_t s = seed;
+    for (size_t c = 0; c < nlabels; c++) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if ((size_t)label[i] == c)
+                idx[m++] = i;
+        for (size_t j = 0; j < quota[c] && j < m; j++) { /* partial Fisher-Yates */
+            size_t r = j + (size_t)kcb_splitmix_below(&s, m - j);
+            size_t t = idx[j];
+            idx[j] = idx[r];
+            idx[r] = t;
+            keep[idx[j]] = 1;
+        }
+    }
+}
+
 int kcb_sample_stratified(const int *label, size_t n, size_t nlabels, size_t want, uint64_t seed,
                           unsigned char *keep)
 {
@@ -56,23 +78,29 @@ int kcb_sample_stratified(const int *label, size_t n, size_t nlabels, size_t wan
     for (size_t i = 0; i < n; i++)
         count[label[i]]++;
     quotas(count, nlabels, n, want, quota, bumped);
-    uint64_t s = seed;
-    for (size_t c = 0; c < nlabels; c++) {
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++)
-            if ((size_t)label[i] == c)
-                idx[m++] = i;
-        for (size_t j = 0; j < quota[c]; j++) { /* partial Fisher-Yates */
-            size_t r = j + (size_t)kcb_splitmix_below(&s, m - j);
-            size_t t = idx[j];
-            idx[j] = idx[r];
-            idx[r] = t;
-            keep[idx[j]] = 1;
-        }
-    }
+    choose(label, n, nlabels, quota, seed, idx, keep);
     free(count);
     free(quota);
     free(idx);
     free(bumped);
+    return KCB_OK;
+}
+
+int kcb_sample_per_class(const int *label, size_t n, size_t nlabels, size_t per_class,
+                         uint64_t seed, unsigned char *keep)
+{
+    memset(keep, 0, n);
+    size_t *quota = malloc((nlabels ? nlabels : 1) * sizeof *quota);
+    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!quota || !idx) {
+        free(quota);
+        free(idx);
+        return KCB_ENOMEM;
+    }
+    for (size_t c = 0; c < nlabels; c++)
+        quota[c] = per_class; /* choose() stops at a label's size */
+    choose(label, n, nlabels, quota, seed, idx, keep);
+    free(quota);
+    free(idx);
     return KCB_OK;
 }

@@ -32,6 +32,49 @@ const char *kcb_fit_status_str(enum kcb_fit_status s)
     return "unknown fit status";
 }
 
+const char *kcb_fit_ident_str(enum kcb_fit_ident i)
+{
+    switch (i) {
+    case KCB_FIT_IDENTIFIED:
+        return "identified";
+    case KCB_FIT_UNFITTED:
+        return "not fitted";
+    case KCB_FIT_FLOOR_IMPOSSIBLE:
+        return "not identified: the floor E is below the least value y can take";
+    case KCB_FIT_SE_UNKNOWN:
+        return "not identified: no standard errors (singular covariance)";
+    case KCB_FIT_SE_LARGE:
+        return "not identified: a standard error is as large as its estimate";
+    }
+    return "unknown identification";
+}
+
+/* Whether v is a finite estimate with a finite standard error below its magnitude. */
+static int pinned(double v, double se)
+{
+    return isfinite(v) && isfinite(se) && se < fabs(v);
+}
+
+enum kcb_fit_ident kcb_fit_power_identify(struct kcb_fit_power *f, double least)
+{
+    if (f->status != KCB_FIT_OK)
+        f->ident = KCB_FIT_UNFITTED;
+    else if (f->E < least)
+        f->ident = KCB_FIT_FLOOR_IMPOSSIBLE;
+    else if (!isfinite(f->E_se) || !isfinite(f->A_se) || !isfinite(f->alpha_se))
+        f->ident = KCB_FIT_SE_UNKNOWN;
+    else if (!pinned(f->E, f->E_se) || !pinned(f->A, f->A_se) || !pinned(f->alpha, f->alpha_se))
+        f->ident = KCB_FIT_SE_LARGE;
+    else
+        f->ident = KCB_FIT_IDENTIFIED;
+    return f->ident;
+}
+
+int kcb_fit_line_identified(const struct kcb_fit_line *f)
+{
+    return f->status == KCB_FIT_OK && pinned(f->slope, f->slope_se);
+}
+
 /* GSL's default handler prints and aborts; the library reports errors as values instead. */
 static void gsl_quiet_once(void)
 {
@@ -387,6 +430,7 @@ static void power_unfitted(struct kcb_fit_power *out, size_t n_used, enum kcb_fi
     out->n_used = n_used;
     out->iterations = 0;
     out->status = st;
+    out->ident = KCB_FIT_UNFITTED;
 }
 
 static double se_of(double var)
@@ -442,7 +486,8 @@ static int power_set(const struct points *p, const struct run *r, struct kcb_fit
         tss += (y - mean) * (y - mean);
     }
     *out = (struct kcb_fit_power){E, A, alpha, (double)NAN, (double)NAN, (double)NAN,
-                                  rss, 1.0 - rss / tss, p->m, r->iter, KCB_FIT_OK};
+                                  rss, 1.0 - rss / tss, p->m, r->iter, KCB_FIT_OK,
+                                  KCB_FIT_UNFITTED};
     return 0;
 }
 
@@ -463,7 +508,9 @@ static int power_fit(struct points *p, struct kcb_fit_power *out, double *resid)
         out->status = KCB_FIT_NO_CONVERGENCE;
         return KCB_OK;
     }
-    return power_se(p, &best, out);
+    rc = power_se(p, &best, out);
+    kcb_fit_power_identify(out, -(double)INFINITY);
+    return rc;
 }
 
 /* Marks out not fitted and every residual NaN, as after an error. */

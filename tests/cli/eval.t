@@ -390,6 +390,63 @@ run: $KCBENCH eval -t a.tsv -T b.tsv --test-sample 0
 exit: 2
 stderr re: kcbench eval: --test-sample: expected a whole number from 1 to \d+, got '0'
 
+# ---- few-shot: --train-per-class ---------------------------------------------------------
+
+=== --train-per-class N: N training texts of each class, and the results of exactly those rows (the oracle's)
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| $KCBENCH eval --name x -t d/train.tsv -T d/test.tsv -k 1,3,12 --train-per-class 3 --seed 4 -f csv --predictions p.jsonl > got
+| python3 - <<'EOF'
+| import collections, json
+| lines = sorted({n["line"] for l in open("p.jsonl") for n in json.loads(l)["neighbours"]})
+| train = open("d/train.tsv").read().splitlines()
+| print(len(lines), sorted(collections.Counter(train[i - 1].split("\t")[0] for i in lines).values()))
+| open("few.tsv", "w").write("".join(train[i - 1] + "\n" for i in lines))
+| EOF
+| python3 "$TESTS/cli/knn_oracle.py" eval --name x gzip 9 1,3,12 few.tsv d/test.tsv | diff - got && echo same
+stdout:
+| 12 [3, 3, 3, 3]
+| same
+
+=== --train-per-class: the same seed gives the same training texts, another seed others
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| for run in 1:a 1:b 2:c; do
+|   $KCBENCH eval -t d/train.tsv -T d/test.tsv -k 8 --rules vote --train-per-class 2 --seed ${run%:*} --predictions p.jsonl > /dev/null
+|   python3 -c 'import json; print(" ".join(sorted({str(n["line"]) for l in open("p.jsonl") for n in json.loads(l)["neighbours"]})))' > lines.${run#*:}
+| done
+| cmp lines.a lines.b && echo seed 1 twice: same
+| cmp -s lines.a lines.c || echo seed 2: different
+| wc -w < lines.c
+stdout:
+| seed 1 twice: same
+| seed 2: different
+| 8
+
+=== --train-per-class at least every class's size keeps the whole training set
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| $KCBENCH eval -t d/train.tsv -T d/test.tsv -f csv > all
+| $KCBENCH eval -t d/train.tsv -T d/test.tsv -f csv --train-per-class 16 | cmp - all && echo same
+stdout: same
+
+=== --train-per-class: a class with fewer texts is kept whole and named in a warning
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| c=$(cut -f1 d/train.tsv | head -1)
+| { grep -m 2 "^$c"$'\t' d/train.tsv; grep -v "^$c"$'\t' d/train.tsv; } > t.tsv
+| $KCBENCH eval -t t.tsv -T d/test.tsv -k 1,20 --rules vote --train-per-class 5 --name x --predictions p.jsonl -f csv > /dev/null 2> err
+| sed "s/$c/C/" err
+| python3 -c 'import json; print(len({n["line"] for l in open("p.jsonl") for n in json.loads(l)["neighbours"]}))'
+stdout:
+| kcbench eval: warning: x: --train-per-class 5: 1 class has fewer training texts, kept whole: C (2)
+| 17
+
+=== --train-per-class 0 is a usage error
+run: $KCBENCH eval -t a.tsv -T b.tsv --train-per-class 0
+exit: 2
+stderr re: kcbench eval: --train-per-class: expected a whole number from 1 to \d+, got '0'
+
 # ---- input formats ---------------------------------------------------------------------
 
 === the same data as tsv, AG-News csv, fastText and a directory tree gives the same results

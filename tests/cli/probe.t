@@ -121,6 +121,33 @@ stdout:
 | data:b,data:a
 | data:b,data:b
 
+=== concat: artefacts: X past gzip's 32506-byte window is 'window'; XY past a bzip2 block is 'block'
+# bzip2 -1 codes blocks of 100000 bytes: 60000 + 60000 is cut, 60000 + 3000 is not. The
+# literal reading: a text with itself is more compressible than the text alone; texts of two
+# sources are not (the rate of XY lies between theirs).
+run:
+| $KCBENCH gen markov -n 60000 -o big && $KCBENCH gen markov -n 3000 --source 2 -o small
+| $KCBENCH probe concat -c gzip:9,bzip2:1 -f csv big small > out.csv
+| python3 "$TESTS/cli/probe_oracle.py" concat gzip:9,bzip2:1 big small > want
+| cut -d, -f1,4- out.csv | diff want - && echo same as the oracle
+| python3 -c '
+| import csv
+| for r in csv.DictReader(open("out.csv")):
+|     print(r["compressor"], r["x"], r["y"], r["artefact"], r["literal"])'
+| $KCBENCH probe concat -c gzip:9 big small | awk 'NR == 1 {print $(NF-1), $NF} $2 == "big" && $3 == "small" {print $(NF-1), $NF}'
+stdout:
+| same as the oracle
+| gzip:9 big big window true
+| gzip:9 big small window false
+| gzip:9 small big none false
+| gzip:9 small small none true
+| bzip2:1 big big block true
+| bzip2:1 big small none false
+| bzip2:1 small big none false
+| bzip2:1 small small none true
+| literal artefact
+| no window
+
 === concat: table, md and json carry the same numbers as csv
 run:
 | $KCBENCH gen markov -n 1200 -o a && $KCBENCH gen markov -n 800 --source 3 -o b
@@ -129,8 +156,8 @@ run:
 | import json, sys
 | for r in json.load(sys.stdin):
 |     print(r["compressor"], r["x"], r["y"], r["cx"], r["cy"], r["cxy"], r["cyx"], r["gain"], r["c_needed"], "yes" if r["held"] else "no")' | diff csv.txt - && echo json
-| $KCBENCH probe concat -c gzip:9,bzip2:9 a b | awk 'NF == 11 && $1 ~ /^[a-z0-9]+:[0-9]+$/ {print $1, $2, $3, $4, $5, $6, $7, $8, $10, $11}' | diff csv.txt - && echo table
-| $KCBENCH probe concat -c gzip:9,bzip2:9 -f md a b | tr -d '|' | awk 'NF == 11 && $1 ~ /^[a-z0-9]+:[0-9]+$/ {print $1, $2, $3, $4, $5, $6, $7, $8, $10, $11}' | diff csv.txt - && echo md
+| $KCBENCH probe concat -c gzip:9,bzip2:9 a b | awk 'NF == 16 && $1 ~ /^[a-z0-9]+:[0-9]+$/ {print $1, $2, $3, $4, $5, $6, $7, $8, $10, $11}' | diff csv.txt - && echo table
+| $KCBENCH probe concat -c gzip:9,bzip2:9 -f md a b | tr -d '|' | awk 'NF == 16 && $1 ~ /^[a-z0-9]+:[0-9]+$/ {print $1, $2, $3, $4, $5, $6, $7, $8, $10, $11}' | diff csv.txt - && echo md
 stdout:
 | json
 | table
@@ -210,7 +237,7 @@ stdout: same
 run:
 | $KCBENCH gen markov -n 200000 -o m
 | $KCBENCH probe scaling -c gzip:9,bzip2:9,zstd:3 --points 6 -f csv m > out.csv
-| python3 "$TESTS/cli/probe_oracle.py" scaling 1024 1024 4 6 m < out.csv
+| python3 "$TESTS/cli/probe_oracle.py" scaling heldout 1024 1024 4 6 m < out.csv
 | awk -F, 'NR > 1 {n[$1]++; if (!($3 > 0 && $3 < 9)) bad++} END {for (c in n) print c, (n[c] <= 6 ? "at most 6" : "TOO MANY"); print bad + 0, "outside (0, 9)"}' out.csv | sort
 timeout: 30
 stdout:
@@ -222,6 +249,7 @@ stdout:
 | zstd:3 at most 6
 
 === scaling with 6 points: the fits say a log-log line for each compressor, the least-squares one
+# through the points in its window: gzip's 4 prefixes up to 32506 bytes, all 6 of bzip2's
 run:
 | $KCBENCH gen markov -n 200000 -o m
 | $KCBENCH probe scaling -c gzip:9,bzip2:9 --points 6 m > out.txt
@@ -231,15 +259,19 @@ timeout: 30
 stdout:
 | gzip:9 slope
 | bzip2:9 slope
-| gzip:9: the line through 6 points
+| gzip:9: the line through 4 points
 | bzip2:9: the line through 6 points
 
 === scaling --from, --chunk and --chunks move the grid and the chunks, as the oracle says
 run:
 | $KCBENCH gen markov -n 30000 --source 1 -o m
 | $KCBENCH probe scaling -c gzip:9,bzip2:9 --from 500 --chunk 700 --chunks 3 --points 5 -f csv m > out.csv
-| python3 "$TESTS/cli/probe_oracle.py" scaling 500 700 3 5 m < out.csv
+| python3 "$TESTS/cli/probe_oracle.py" scaling heldout 500 700 3 5 m < out.csv
+| $KCBENCH probe scaling -c gzip:9,bzip2:9 --design next --from 500 --chunk 700 --chunks 3 --points 5 -f csv m > next.csv
+| python3 "$TESTS/cli/probe_oracle.py" scaling next 500 700 3 5 m < next.csv
 stdout:
+| gzip:9: 5 points, as the oracle
+| bzip2:9: 5 points, as the oracle
 | gzip:9: 5 points, as the oracle
 | bzip2:9: 5 points, as the oracle
 
@@ -248,7 +280,7 @@ run:
 | $KCBENCH gen markov -n 200000 -o m
 | $KCBENCH probe scaling -c gzip:9 --points 3 m > out.txt
 | grep -c 'too few usable points (a line needs 2, a power law 4): not fitted$' out.txt
-| awk 'NR > 1 && NF == 6 {print $5, $6}' out.txt
+| awk 'NR > 2 && NF == 7 {print $5, $6, $7}' out.txt
 | $KCBENCH probe scaling -c gzip:9 --points 3 -f json m | python3 -c '
 | import json, sys
 | d = json.load(sys.stdin)
@@ -258,9 +290,9 @@ run:
 timeout: 30
 stdout:
 | 1
-| - -
-| - -
-| - -
+| - - yes
+| - - yes
+| - - no
 | fitted; too few usable points (a line needs 2, a power law 4): not fitted; None None
 | 3 points, {(None, None)}
 
@@ -274,6 +306,89 @@ stdout:
 | gzip:9,,
 | gzip:9,,
 
+=== scaling --design heldout (the default): every point scores the same last chunks; next moves them
+# A text of one source then random bytes: held out, the random block costs about 8 bits a
+# byte whatever the prefix; next, the chunks after a short prefix are text, and only the last
+# point (whose chunks are the end of the file) scores random bytes.
+run:
+| $KCBENCH gen markov -n 30000 -o t && $KCBENCH gen random -n 4096 -o r && cat t r > m
+| $KCBENCH probe scaling -c xz:6 --chunk 1024 --chunks 4 --points 5 -f csv m > held.csv
+| $KCBENCH probe scaling -c xz:6 --design heldout --chunk 1024 --chunks 4 --points 5 -f csv m | diff held.csv - && echo heldout is the default
+| $KCBENCH probe scaling -c xz:6 --design next --chunk 1024 --chunks 4 --points 5 -f csv m > next.csv
+| python3 -c '
+| import csv
+| for f in ("held.csv", "next.csv"):
+|     for r in csv.DictReader(open(f)):
+|         print(r["design"], r["bytes_seen"], "random" if float(r["bits_per_byte"]) > 7.5 else "text")'
+stdout:
+| heldout is the default
+| heldout 1024 random
+| heldout 2382 random
+| heldout 5543 random
+| heldout 12895 random
+| heldout 30000 random
+| next 1024 text
+| next 2382 text
+| next 5543 text
+| next 12895 text
+| next 30000 random
+
+=== scaling: gzip's points past its 32506-byte window are shown, not fitted (fit no, fitted empty)
+run:
+| $KCBENCH gen markov -n 200000 -o m
+| $KCBENCH probe scaling -c gzip:9,xz:6 --points 8 -f csv m > out.csv
+| python3 "$TESTS/cli/probe_oracle.py" scaling heldout 1024 1024 4 8 m < out.csv
+| python3 -c '
+| import csv
+| for r in csv.DictReader(open("out.csv")):
+|     print(r["compressor"], r["bytes_seen"], r["in_fit"], "fitted" if r["fitted"] else "-", r["window"])'
+| $KCBENCH probe scaling -c gzip:9 --points 8 m | sed -n '/^# fits/,$p' | awk 'NR == 3 {print $(NF-2), $(NF-1), $NF}'
+timeout: 30
+stdout:
+| gzip:9: 8 points, as the oracle
+| xz:6: 8 points, as the oracle
+| gzip:9 1024 true fitted 32506
+| gzip:9 2169 true fitted 32506
+| gzip:9 4594 true fitted 32506
+| gzip:9 9732 true fitted 32506
+| gzip:9 20614 true fitted 32506
+| gzip:9 43663 false - 32506
+| gzip:9 92487 false - 32506
+| gzip:9 195904 false - 32506
+| xz:6 1024 true fitted 8388608
+| xz:6 2169 true fitted 8388608
+| xz:6 4594 true fitted 8388608
+| xz:6 9732 true fitted 8388608
+| xz:6 20614 true fitted 8388608
+| xz:6 43663 true fitted 8388608
+| xz:6 92487 true fitted 8388608
+| xz:6 195904 true fitted 8388608
+| 5 of 8
+
+=== scaling: a power law is identified only with E >= 0 and every standard error below its estimate
+# The rule is recomputed here from the json's numbers for each curve; the table's note says
+# "not identified: ..." exactly when power_identified is false.
+run:
+| $KCBENCH gen markov -n 200000 -o m
+| $KCBENCH probe scaling -c gzip:9,xz:6,bzip2:9 --points 8 -f json m > out.json
+| $KCBENCH probe scaling -c gzip:9,xz:6,bzip2:9 --points 8 m > out.txt
+| python3 -c '
+| import json
+| seen = {}
+| for p in json.load(open("out.json")):
+|     seen.setdefault(p["compressor"], p)
+| for c, p in seen.items():
+|     rule = p["E"] >= 0 and all(p[k + "_se"] is not None and p[k + "_se"] < abs(p[k]) for k in ("E", "A", "alpha"))
+|     assert rule == p["power_identified"], p
+|     note = [l for l in open("out.txt") if l.startswith(c + " ") and "±" in l][0]
+|     assert ("not identified" in note) == (not rule), note
+|     print(c, p["power_ident"])'
+timeout: 30
+stdout:
+| gzip:9 identified
+| xz:6 identified
+| bzip2:9 not identified: a standard error is as large as its estimate
+
 === scaling --labelled on a gen labelled set, --points 4 --reps 2: errors in [0,1]; the full set's is 1 - eval's accuracy
 run:
 | $KCBENCH gen labelled --sources 4 --docs 15 -n 40 --order 1 -o d
@@ -284,7 +399,7 @@ run:
 | $KCBENCH eval -c gzip:9,bzip2:9 -k 1 --rules vote --sep ' ' -f csv -t d/train.tsv -T d/test.tsv | tail -n +2 | awk -F, '{printf "%s,%.6f\n", $2, 1 - $8}' > want
 | awk -F, 'NR > 1 {last[$1] = $1 "," $3} END {print last["gzip:9"]; print last["bzip2:9"]}' out.csv | diff want - && echo full set: 1 - accuracy
 stdout:
-| compressor,n_train,knn_error,sd,fitted,residual,line_status,slope,slope_se,line_r2,power_status,E,E_se,A,A_se,alpha,alpha_se,power_r2
+| compressor,n_train,knn_error,sd,fitted,residual,line_status,slope,slope_se,line_r2,power_status,E,E_se,A,A_se,alpha,alpha_se,power_r2,in_fit,design,window,line_identified,power_identified,power_ident
 | 0 outside [0, 1]
 | bzip2:9 4 points
 | gzip:9 4 points
@@ -403,6 +518,11 @@ stdout:
 | [-k 0] 2 1 0
 | [-f plain] 2 1 0
 | [-c nosuch] 2 1 0
+
+=== --design other than heldout or next: exit 2, one line
+run: printf 'x' > a; $KCBENCH probe scaling --design middle a
+exit: 2
+stderr: kcbench probe: --design: 'middle' is not heldout or next
 
 === --labelled without a comma: exit 2; with a missing file: exit 3
 run:

@@ -6,24 +6,29 @@ usage (run from tests/cli/probe.t):
         the csv `probe concat -c SPECS -f csv CORPUS...` prints, less the two name columns
         (compare with `cut -d, -f1,4-`): for each compressor and ordered pair X, Y of the
         corpora, bytes, C(X), C(Y), C(XY), C(YX), gain = C(X)+C(Y)-C(XY) ('%.0f'),
-        gain / min(C(X), C(Y)) ('%.6f'), c = C(XY)-C(X)-C(Y) ('%.0f'), C(empty) and
-        held = C(XY) <= C(X)+C(Y)+C(empty) (true/false, as kcbench writes csv).
+        gain / min(C(X), C(Y)) ('%.6f'), c = C(XY)-C(X)-C(Y) ('%.0f'), C(empty),
+        held = C(XY) <= C(X)+C(Y)+C(empty) (true/false, as kcbench writes csv), bits per
+        byte 8 C / bytes of X, Y and XY ('%.6f', empty for no bytes), literal = bpb XY below
+        both, the codec's window (WINDOWS below) and the artefact: 'block' for bzip2 when
+        |X|+|Y| exceeds its block, 'window' for the others when |X| exceeds the window.
     probe_oracle.py window SPECS FROM FILE
         the csv of `probe window -c SPECS --from FROM -f csv FILE` less the window column
         (compare with `cut -d, -f1,3-`): sizes FROM, 2 FROM, 4 FROM ... below the file's
         size, then the size itself; C(x), C(xx), NCD(x,x) = (C(xx)-C(x))/C(x) and
         (2 C(x) - C(xx)) / C(x), both '%.6f'.
-    probe_oracle.py scaling FROM CHUNK CHUNKS POINTS FILE < CSV
-        checks `probe scaling -f csv` output for each compressor the oracle knows: at most
-        POINTS rows, bytes_seen strictly increasing from FROM to the file's size less
-        CHUNKS*CHUNK, and at each n the bits per byte are the oracle's mean over the next
-        CHUNKS chunks of 8 (C(x[:n] + chunk) - C(x[:n])) / CHUNK (exact to the printed
-        digits), the sd their sample standard deviation (to 1e-6). Prints one line per
-        compressor checked.
+    probe_oracle.py scaling DESIGN FROM CHUNK CHUNKS POINTS FILE < CSV
+        checks `probe scaling --design DESIGN -f csv` output for each compressor the oracle
+        knows: at most POINTS rows, bytes_seen strictly increasing from FROM to the file's
+        size less CHUNKS*CHUNK (H bytes), and at each n the bits per byte are the oracle's mean
+        over CHUNKS chunks of 8 (C(prefix + chunk) - C(prefix)) / CHUNK (exact to the printed
+        digits), the sd their sample standard deviation (to 1e-6). DESIGN heldout: the chunks
+        are the last H bytes and the prefix the n bytes just before them; next: the prefix
+        is x[:n] and the chunks follow it. in_fit is true exactly when n <= the codec's
+        window, and fitted is empty where it is false. Prints one line per compressor.
     probe_oracle.py linefit < JSON
         checks that each fit's log-log slope and R² (json of `probe scaling`) are the least
-        squares line through its points, log10 y against log10 x, to 1e-5; prints one line
-        per compressor.
+        squares line through its points with in_fit true, log10 y against log10 x, to 1e-5;
+        prints one line per compressor.
 
 A CORPUS is a file; a directory (its regular files not starting with '.', in byte order of
 their names, concatenated); or FILE:LABEL when FILE:LABEL is not a file itself (the texts of
@@ -62,25 +67,43 @@ def corpus(arg):
     return open(arg, "rb").read()
 
 
+# Bytes a match reaches back (deflate: 32 KiB less zlib's MIN_LOOKAHEAD of 262), and bzip2's
+# block (100000 bytes per level): the codecs the oracle cases use.
+WINDOWS = {"gzip": lambda l: 32768 - 262, "zlib": lambda l: 32768 - 262,
+           "deflate": lambda l: 32768 - 262, "bzip2": lambda l: 100000 * l}
+
+
+def bpb(c, n):
+    return "%.6f" % (8.0 * c / n) if n else ""
+
+
 def specs(text):
     return [(s.split(":")[0], int(s.split(":")[1])) for s in text.split(",")]
 
 
 def concat(argv):
     xs = [corpus(a) for a in argv[1:]]
-    print("compressor,bytes_x,bytes_y,cx,cy,cxy,cyx,gain,gain_rel,c_needed,c_empty,held")
+    print("compressor,bytes_x,bytes_y,cx,cy,cxy,cyx,gain,gain_rel,c_needed,c_empty,held,"
+          "bpb_x,bpb_y,bpb_xy,literal,window,artefact")
     for codec, level in specs(argv[0]):
         def c(b):
             return oracle.size(codec, level, b)
-        ce = c(b"")
+        ce, w = c(b""), WINDOWS[codec](level)
         for x in xs:
             for y in xs:
                 cx, cy, cxy, cyx = c(x), c(y), c(x + y), c(y + x)
                 gain = float(cx) + float(cy) - float(cxy)
-                print("%s:%d,%d,%d,%d,%d,%d,%d,%.0f,%.6f,%.0f,%d,%s" % (
+                rates = [8.0 * cx / len(x) if x else None, 8.0 * cy / len(y) if y else None,
+                         8.0 * cxy / (len(x) + len(y)) if x + y else None]
+                literal = None not in rates and rates[2] < rates[0] and rates[2] < rates[1]
+                art = ("block" if len(x) + len(y) > w else "none") if codec == "bzip2" else \
+                    "window" if len(x) > w else "none"
+                print("%s:%d,%d,%d,%d,%d,%d,%d,%.0f,%.6f,%.0f,%d,%s,%s,%s,%s,%s,%d,%s" % (
                     codec, level, len(x), len(y), cx, cy, cxy, cyx, gain,
                     gain / float(min(cx, cy)), float(cxy) - float(cx) - float(cy), ce,
-                    "true" if cxy <= cx + cy + ce else "false"))
+                    "true" if cxy <= cx + cy + ce else "false", bpb(cx, len(x)),
+                    bpb(cy, len(y)), bpb(cxy, len(x) + len(y)),
+                    "true" if literal else "false", w, art))
 
 
 def window(argv):
@@ -101,8 +124,9 @@ def window(argv):
 
 
 def scaling(argv):
-    frm, chunk, chunks, points = map(int, argv[:4])
-    x = open(argv[4], "rb").read()
+    design = argv[0]
+    frm, chunk, chunks, points = map(int, argv[1:5])
+    x = open(argv[5], "rb").read()
     top = len(x) - chunks * chunk
     rows = {}
     for r in csv.DictReader(sys.stdin):
@@ -120,14 +144,23 @@ def scaling(argv):
             bad.append("%s: from %d to %d, want %d to %d" % (name, seen[0], seen[-1], frm, top))
         if any(b <= a for a, b in zip(seen, seen[1:])):
             bad.append("%s: not increasing: %s" % (name, seen))
+        w = WINDOWS[codec](level) if codec in WINDOWS else None
         for r, n in zip(rs, seen):
-            c0 = oracle.size(codec, level, x[:n])
-            b = [8.0 * (oracle.size(codec, level, x[:n] + x[n + i * chunk:n + (i + 1) * chunk])
+            prefix = x[top - n:top] if design == "heldout" else x[:n]
+            at = top if design == "heldout" else n
+            c0 = oracle.size(codec, level, prefix)
+            b = [8.0 * (oracle.size(codec, level, prefix + x[at + i * chunk:at + (i + 1) * chunk])
                         - c0) / chunk for i in range(chunks)]
+            inside = w is None or n <= w
+            if w is not None and r["in_fit"] != ("true" if inside else "false"):
+                bad.append("%s at %d: in_fit %s, window %d" % (name, n, r["in_fit"], w))
+            if r["design"] != design or (not inside and r["fitted"] != ""):
+                bad.append("%s at %d: design %s, fitted %r" % (name, n, r["design"], r["fitted"]))
             mean = sum(b) / chunks
             sd = math.sqrt(sum((v - mean) ** 2 for v in b) / (chunks - 1)) if chunks > 1 else 0.0
             if r["bits_per_byte"] != "%.6f" % mean:
-                bad.append("%s at %d: bits_per_byte %s, oracle %.6f" % (name, n, r["bits_per_byte"], mean))
+                bad.append("%s at %d: bits_per_byte %s, oracle %.6f" % (name, n, r["bits_per_byte"],
+                                                                        mean))
             if abs(float(r["sd"]) - sd) > 1e-6:
                 bad.append("%s at %d: sd %s, oracle %.6f" % (name, n, r["sd"], sd))
         done.append("%s: %d points, as the oracle" % (name, len(seen)))
@@ -142,8 +175,10 @@ def linefit():
     rows = json.load(sys.stdin)  # one object per point, each with its curve's fits
     pts, fits, bad, done = {}, {}, [], []
     for p in rows:
-        pts.setdefault(p["compressor"], []).append((p.get("bytes_seen", p.get("n_train")),
-                                                     p.get("bits_per_byte", p.get("knn_error"))))
+        if p["in_fit"]:
+            pts.setdefault(p["compressor"], []).append((p.get("bytes_seen", p.get("n_train")),
+                                                         p.get("bits_per_byte",
+                                                               p.get("knn_error"))))
         fits.setdefault(p["compressor"], p)
     for f in fits.values():
         xy = [(math.log10(x), math.log10(y)) for x, y in pts[f["compressor"]] if x > 0 and y > 0]

@@ -474,6 +474,73 @@ static void test_loglog_invalid_arguments(void **state)
     assert_int_equal(kcb_fit_loglog(x, y, 2, NULL), KCB_EINVAL);
 }
 
+/* ---- identification ---- */
+
+/* A noisy law with its floor well inside the data's reach is identified; the same fit read
+ * with a floor the data cannot have (least above E) is not; a fit not made has nothing. */
+static void test_ident_of_fits(void **state)
+{
+    (void)state;
+    double x[NPTS], y[NPTS];
+    struct kcb_fit_power f;
+    make_law(x, y, NPTS, 1.2, 5.0, 0.35, 0.01, 7);
+    fit_power(x, y, NPTS, KCB_FIT_OK, NPTS, &f, NULL);
+    assert_int_equal(f.ident, KCB_FIT_IDENTIFIED);
+    assert_int_equal(kcb_fit_power_identify(&f, 0.0), KCB_FIT_IDENTIFIED);
+    assert_int_equal(kcb_fit_power_identify(&f, 2.0), KCB_FIT_FLOOR_IMPOSSIBLE);
+    assert_int_equal(f.ident, KCB_FIT_FLOOR_IMPOSSIBLE);
+    fit_power(x, y, 3, KCB_FIT_TOO_FEW, 3, &f, NULL);
+    assert_int_equal(f.ident, KCB_FIT_UNFITTED);
+    assert_int_equal(kcb_fit_power_identify(&f, 0.0), KCB_FIT_UNFITTED);
+}
+
+/* The rules on made-up results: E = -45 ± 436 (the case that prompted them) is not
+ * identified either way; a NaN standard error is unknown; se equal to |estimate| is large. */
+static void test_ident_rules(void **state)
+{
+    (void)state;
+    struct kcb_fit_power f = {.E = -45.3, .A = 50.9, .alpha = 0.0054, .E_se = 436.4,
+                              .A_se = 440.0, .alpha_se = 0.049, .status = KCB_FIT_OK};
+    assert_int_equal(kcb_fit_power_identify(&f, -(double)INFINITY), KCB_FIT_SE_LARGE);
+    assert_int_equal(kcb_fit_power_identify(&f, 0.0), KCB_FIT_FLOOR_IMPOSSIBLE);
+    f = (struct kcb_fit_power){.E = 2.0, .A = 4.0, .alpha = 0.2, .E_se = 0.1, .A_se = 0.5,
+                               .alpha_se = 0.05, .status = KCB_FIT_OK};
+    assert_int_equal(kcb_fit_power_identify(&f, 0.0), KCB_FIT_IDENTIFIED);
+    f.alpha_se = 0.2;
+    assert_int_equal(kcb_fit_power_identify(&f, 0.0), KCB_FIT_SE_LARGE);
+    f.alpha_se = (double)NAN;
+    assert_int_equal(kcb_fit_power_identify(&f, 0.0), KCB_FIT_SE_UNKNOWN);
+    f.alpha_se = 0.05;
+    f.E = -0.01;
+    f.E_se = 0.001;
+    assert_int_equal(kcb_fit_power_identify(&f, 0.0), KCB_FIT_FLOOR_IMPOSSIBLE);
+    assert_int_equal(kcb_fit_power_identify(&f, -1.0), KCB_FIT_IDENTIFIED);
+    static const enum kcb_fit_ident all[] = {KCB_FIT_IDENTIFIED, KCB_FIT_UNFITTED,
+                                             KCB_FIT_FLOOR_IMPOSSIBLE, KCB_FIT_SE_UNKNOWN,
+                                             KCB_FIT_SE_LARGE};
+    for (size_t i = 0; i < 5; i++) {
+        for (size_t j = 0; j < i; j++)
+            assert_string_not_equal(kcb_fit_ident_str(all[i]), kcb_fit_ident_str(all[j]));
+        if (i >= 2)
+            assert_non_null(strstr(kcb_fit_ident_str(all[i]), "not identified"));
+    }
+}
+
+/* A line's slope is identified when its standard error is finite and below |slope|. */
+static void test_ident_line(void **state)
+{
+    (void)state;
+    struct kcb_fit_line l = {.slope = -0.07, .slope_se = 0.002, .status = KCB_FIT_OK};
+    assert_true(kcb_fit_line_identified(&l));
+    l.slope_se = 0.07;
+    assert_false(kcb_fit_line_identified(&l));
+    l.slope_se = (double)NAN; /* two points */
+    assert_false(kcb_fit_line_identified(&l));
+    l.slope_se = 0.002;
+    l.status = KCB_FIT_TOO_FEW;
+    assert_false(kcb_fit_line_identified(&l));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +565,9 @@ int main(void)
         cmocka_unit_test(test_loglog_two_points),
         cmocka_unit_test(test_loglog_degenerate),
         cmocka_unit_test(test_loglog_invalid_arguments),
+        cmocka_unit_test(test_ident_of_fits),
+        cmocka_unit_test(test_ident_rules),
+        cmocka_unit_test(test_ident_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Unit tests for the probes: concat gain, window sweep, and the cost of new data. */
+/* Unit tests for the probes: concat gain and rates, window sweep, the cost of new data. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kcb/comp.h"
 #include "kcb/dist.h"
@@ -65,6 +66,28 @@ static void corpora_free(struct corpora *c)
     free(c->rnd);
 }
 
+/* Bits per byte, the literal reading and the artefact of one pair, by their definitions. */
+static void check_concat_rates(const struct kcb_spec *s, const struct kcb_blob *x,
+                               const struct kcb_blob *y, const struct kcb_concat *r)
+{
+    size_t w = s->codec->window(s->level);
+    assert_int_equal(r->nx, x->n);
+    assert_int_equal(r->ny, y->n);
+    assert_int_equal(r->window, w);
+    double bx = x->n ? 8.0 * (double)r->cx / (double)x->n : (double)NAN;
+    double by = y->n ? 8.0 * (double)r->cy / (double)y->n : (double)NAN;
+    double bxy = x->n + y->n ? 8.0 * (double)r->cxy / (double)(x->n + y->n) : (double)NAN;
+    assert_same_double(r->bpb_x, bx);
+    assert_same_double(r->bpb_y, by);
+    assert_same_double(r->bpb_xy, bxy);
+    assert_int_equal(r->literal, bxy < bx && bxy < by);
+    int bzip2 = strcmp(s->codec->name, "bzip2") == 0;
+    enum kcb_concat_artefact a = w == 0 ? KCB_CONCAT_CLEAN
+                                 : bzip2 ? (x->n + y->n > w ? KCB_CONCAT_BLOCK : KCB_CONCAT_CLEAN)
+                                 : x->n > w ? KCB_CONCAT_WINDOW : KCB_CONCAT_CLEAN;
+    assert_int_equal(r->artefact, a);
+}
+
 /* out[i*n+j] against sizes computed one by one with kcb_comp_size / kcb_comp_size_cat and the
  * definitions in probe.h. */
 static void check_concat(const struct kcb_spec *s, const struct kcb_blob *x, size_t n,
@@ -88,6 +111,7 @@ static void check_concat(const struct kcb_spec *s, const struct kcb_blob *x, siz
             assert_same_double(r->gain_rel, gain / (double)(cx < cy ? cx : cy));
             assert_same_double(r->c_needed, (double)cxy - (double)cx - (double)cy);
             assert_int_equal(r->held, cxy <= cx + cy + cempty);
+            check_concat_rates(s, &x[i], &x[j], r);
         }
     }
     kcb_comp_free(c);
@@ -105,6 +129,9 @@ static void assert_concat_equal(const struct kcb_concat *a, const struct kcb_con
         assert_same_double(a[i].gain_rel, b[i].gain_rel);
         assert_same_double(a[i].c_needed, b[i].c_needed);
         assert_int_equal(a[i].held, b[i].held);
+        assert_same_double(a[i].bpb_xy, b[i].bpb_xy);
+        assert_int_equal(a[i].literal, b[i].literal);
+        assert_int_equal(a[i].artefact, b[i].artefact);
     }
 }
 
@@ -176,6 +203,56 @@ static void test_concat_of_nothing(void **state)
     struct kcb_spec s = spec_of("gzip", 9);
     struct kcb_concat out[1];
     assert_int_equal(kcb_concat_matrix(&s, NULL, 0, 1, out), KCB_OK);
+}
+
+/*
+ * The literal reading is stricter than subadditivity: a text with itself is more compressible
+ * than the text (literal), a text with random bytes is not (its rate lies between the two),
+ * though the pair may still be subadditive. The empty corpus has no rate: never literal.
+ */
+static void test_concat_literal_reading(void **state)
+{
+    (void)state;
+    struct corpora c;
+    corpora_make(&c);
+    struct kcb_spec s = spec_of("xz", 6);
+    struct kcb_concat out[16];
+    assert_int_equal(kcb_concat_matrix(&s, c.x, 4, 2, out), KCB_OK);
+    assert_true(out[0].literal);                    /* text, text */
+    assert_false(out[0 * 4 + 1].literal);           /* text, random */
+    assert_true(out[0 * 4 + 1].bpb_xy > out[0 * 4 + 1].bpb_x);
+    assert_true(out[0 * 4 + 1].bpb_xy < out[0 * 4 + 1].bpb_y);
+    assert_true(isnan(out[0 * 4 + 3].bpb_y));         /* text, empty */
+    assert_false(out[0 * 4 + 3].literal);
+    assert_true(isnan(out[3 * 4 + 3].bpb_xy));
+    corpora_free(&c);
+}
+
+/* gzip: X past its 32506-byte window is a window artefact, Y's length does not matter;
+ * bzip2 -1 (blocks of 100000 bytes): XY longer than a block is a block artefact. */
+static void test_concat_artefacts(void **state)
+{
+    (void)state;
+    unsigned char *big = kcb_test_make(60000, 11, kcb_test_fill_text);
+    assert_non_null(big);
+    struct kcb_blob x[3] = {{big, 40000}, {big + 40000, 3000}, {big + 43000, 17000}};
+    struct kcb_concat out[9];
+    struct kcb_spec gz = spec_of("gzip", 9), bz = spec_of("bzip2", 1);
+    assert_int_equal(kcb_concat_matrix(&gz, x, 3, 2, out), KCB_OK);
+    check_concat(&gz, x, 3, out);
+    assert_int_equal(out[0 * 3 + 1].artefact, KCB_CONCAT_WINDOW); /* 40000 then 3000 */
+    assert_int_equal(out[1 * 3 + 0].artefact, KCB_CONCAT_CLEAN);  /* 3000 then 40000 */
+    assert_int_equal(out[2 * 3 + 1].artefact, KCB_CONCAT_CLEAN);  /* 17000 then 3000 */
+    assert_string_equal(kcb_concat_artefact_str(out[0 * 3 + 1].artefact), "window");
+    struct kcb_blob y[2] = {{big, 60000}, {big, 30000}};
+    assert_int_equal(kcb_concat_matrix(&bz, y, 2, 1, out), KCB_OK);
+    check_concat(&bz, y, 2, out);
+    assert_int_equal(out[0].artefact, KCB_CONCAT_BLOCK);   /* 120000 > 100000 */
+    assert_int_equal(out[1].artefact, KCB_CONCAT_CLEAN);   /* 90000 */
+    assert_int_equal(out[3].artefact, KCB_CONCAT_CLEAN);   /* 60000 */
+    assert_string_equal(kcb_concat_artefact_str(out[0].artefact), "block");
+    assert_string_equal(kcb_concat_artefact_str(out[1].artefact), "none");
+    free(big);
 }
 
 /* ---- window ---- */
@@ -258,18 +335,39 @@ static void test_window_grid_edges(void **state)
 
 /* ---- cost of new data ---- */
 
-/* Checks each point against 8 (C(prefix.chunk_r) - C(prefix)) / chunk, averaged over the
- * chunks that follow the prefix, and its sample standard deviation. */
-static void check_scaling(const struct kcb_spec *s, const unsigned char *x, size_t chunk,
-                          size_t chunks, const struct kcb_scaling_point *pt, size_t count)
+static const enum kcb_scaling_design designs[] = {KCB_SCALING_HELDOUT, KCB_SCALING_NEXT};
+
+static int scal(const struct kcb_spec *s, const unsigned char *x, size_t n,
+                enum kcb_scaling_design d, size_t from, size_t chunk, size_t chunks,
+                size_t points, size_t threads, struct kcb_scaling_point *pt, size_t cap,
+                size_t *count)
+{
+    struct kcb_scaling_setup setup = {d, from, chunk, chunks, points, threads};
+    return kcb_scaling_bytes(s, x, n, &setup, pt, cap, count);
+}
+
+/*
+ * Checks each point against 8 (C(prefix.chunk_r) - C(prefix)) / chunk, averaged over the
+ * chunks, and its sample standard deviation. Held-out: the chunks are the last chunks*chunk
+ * bytes of the n and the prefix the `seen` bytes just before them; next: the prefix is the
+ * first `seen` bytes and the chunks follow it.
+ */
+static void check_scaling(const struct kcb_spec *s, const unsigned char *x, size_t n,
+                          enum kcb_scaling_design d, size_t chunk, size_t chunks,
+                          const struct kcb_scaling_point *pt, size_t count)
 {
     kcb_comp *c = new_comp(s);
+    size_t block = n - chunks * chunk, window = s->codec->window(s->level);
     for (size_t k = 0; k < count; k++) {
-        size_t seen = pt[k].seen, c0 = size_of(c, x, seen);
+        size_t seen = pt[k].seen, start = d == KCB_SCALING_HELDOUT ? block - seen : 0;
+        size_t c0 = size_of(c, x + start, seen);
         double b[16], mean = 0, var = 0;
         assert_true(chunks <= 16);
+        assert_int_equal(pt[k].offset, start);
+        assert_int_equal(pt[k].in_window, window == 0 || seen <= window);
         for (size_t r = 0; r < chunks; r++) {
-            size_t cr = size_cat(c, x, seen, x + seen + r * chunk, chunk);
+            size_t at = (d == KCB_SCALING_HELDOUT ? block : seen) + r * chunk;
+            size_t cr = size_cat(c, x + start, seen, x + at, chunk);
             b[r] = 8.0 * ((double)cr - (double)c0) / (double)chunk;
             mean += b[r] / (double)chunks;
         }
@@ -307,20 +405,20 @@ static void test_scaling_bytes_points_and_grid(void **state)
     unsigned char *x = kcb_test_make(n, 8, kcb_test_fill_text);
     assert_non_null(x);
     static const char *const names[] = {"gzip", "bzip2"};
-    for (size_t i = 0; i < 2; i++) {
-        struct kcb_spec s = spec_of(names[i], 9);
+    for (size_t i = 0; i < 4; i++) {
+        struct kcb_spec s = spec_of(names[i % 2], 9);
+        enum kcb_scaling_design d = designs[i / 2];
         struct kcb_scaling_point one[64], two[64];
         size_t c1, c2;
-        assert_int_equal(kcb_scaling_bytes(&s, x, n, 1000, chunk, chunks, 6, 1, one, 64, &c1),
-                         KCB_OK);
+        assert_int_equal(scal(&s, x, n, d, 1000, chunk, chunks, 6, 1, one, 64, &c1), KCB_OK);
         assert_int_equal(c1, 6); /* 1000 to 28500 in 6 steps: far apart, none merges */
         check_grid(one, c1, 1000, n - chunks * chunk, 6);
-        check_scaling(&s, x, chunk, chunks, one, c1);
-        assert_int_equal(kcb_scaling_bytes(&s, x, n, 1000, chunk, chunks, 6, 2, two, 64, &c2),
-                         KCB_OK);
+        check_scaling(&s, x, n, d, chunk, chunks, one, c1);
+        assert_int_equal(scal(&s, x, n, d, 1000, chunk, chunks, 6, 2, two, 64, &c2), KCB_OK);
         assert_int_equal(c2, c1);
         for (size_t k = 0; k < c1; k++) {
             assert_int_equal(two[k].seen, one[k].seen);
+            assert_int_equal(two[k].offset, one[k].offset);
             assert_same_double(two[k].bpb, one[k].bpb);
             assert_same_double(two[k].bpb_sd, one[k].bpb_sd);
         }
@@ -328,9 +426,77 @@ static void test_scaling_bytes_points_and_grid(void **state)
     free(x);
 }
 
+/* Text (20000 bytes) then random bytes (20000): the held-out chunks are random bytes at every
+ * n, the next chunks after a short prefix are text. At the largest prefix (the whole text
+ * before the block) both designs score the same chunks after the same prefix. */
+static void test_scaling_heldout_is_fixed(void **state)
+{
+    (void)state;
+    size_t half = 20000, n = 2 * half, chunk = 1000, chunks = 2;
+    unsigned char *x = malloc(n);
+    unsigned char *a = kcb_test_make(half, 12, kcb_test_fill_text);
+    unsigned char *b = kcb_test_make(half, 13, kcb_test_fill_random);
+    assert_non_null(x);
+    assert_non_null(a);
+    assert_non_null(b);
+    memcpy(x, a, half);
+    memcpy(x + half, b, half);
+    struct kcb_spec s = spec_of("xz", 6);
+    struct kcb_scaling_point h[64], nx[64];
+    size_t ch, cn;
+    assert_int_equal(scal(&s, x, n, KCB_SCALING_HELDOUT, 500, chunk, chunks, 8, 2, h, 64, &ch),
+                     KCB_OK);
+    assert_int_equal(scal(&s, x, n, KCB_SCALING_NEXT, 500, chunk, chunks, 8, 2, nx, 64, &cn),
+                     KCB_OK);
+    check_scaling(&s, x, n, KCB_SCALING_HELDOUT, chunk, chunks, h, ch);
+    check_scaling(&s, x, n, KCB_SCALING_NEXT, chunk, chunks, nx, cn);
+    assert_int_equal(ch, cn);
+    for (size_t k = 0; k < ch; k++) {
+        assert_int_equal(h[k].seen, nx[k].seen);
+        assert_int_equal(h[k].offset + h[k].seen, n - chunks * chunk); /* ends at the block */
+        assert_int_equal(nx[k].offset, 0);
+        assert_true(h[k].bpb > 7.5);               /* random bytes, whatever the prefix */
+    }
+    assert_true(nx[0].bpb < 7.0);                  /* next: text chunks after a short prefix */
+    assert_int_equal(h[ch - 1].offset, 0);         /* the whole text before the block */
+    assert_same_double(h[ch - 1].bpb, nx[cn - 1].bpb);
+    free(x);
+    free(a);
+    free(b);
+}
+
+/* in_window: gzip's prefixes up to its 32506-byte window, not past it; xz: all. */
+static void test_scaling_in_window(void **state)
+{
+    (void)state;
+    size_t n = 90000;
+    unsigned char *x = kcb_test_make(n, 14, kcb_test_fill_text);
+    assert_non_null(x);
+    struct kcb_scaling_point pt[64];
+    size_t count, inside = 0;
+    struct kcb_spec gz = spec_of("gzip", 9), xz = spec_of("xz", 6);
+    assert_int_equal(scal(&gz, x, n, KCB_SCALING_HELDOUT, 1000, 1000, 2, 10, 2, pt, 64, &count),
+                     KCB_OK);
+    check_scaling(&gz, x, n, KCB_SCALING_HELDOUT, 1000, 2, pt, count);
+    for (size_t k = 0; k < count; k++) {
+        assert_int_equal(pt[k].in_window, pt[k].seen <= 32506);
+        inside += pt[k].in_window;
+    }
+    assert_true(inside > 0 && inside < count);
+    for (size_t k = 1; k < count; k++) /* a first run of the grid */
+        assert_true(pt[k].in_window <= pt[k - 1].in_window);
+    assert_int_equal(scal(&xz, x, n, KCB_SCALING_HELDOUT, 1000, 1000, 2, 10, 2, pt, 64, &count),
+                     KCB_OK);
+    for (size_t k = 0; k < count; k++)
+        assert_true(pt[k].in_window);
+    assert_string_equal(kcb_scaling_design_str(KCB_SCALING_HELDOUT), "heldout");
+    assert_string_equal(kcb_scaling_design_str(KCB_SCALING_NEXT), "next");
+    free(x);
+}
+
 /* Many points on a short range: rounded sizes that coincide are kept once. One point: the
  * largest prefix, n - chunks*chunk (kcb_log_grid's single size). One chunk: sd 0. cap below
- * points bounds the count. */
+ * points bounds the count. Both designs share the grid. */
 static void test_scaling_bytes_grid_edges(void **state)
 {
     (void)state;
@@ -340,34 +506,37 @@ static void test_scaling_bytes_grid_edges(void **state)
     struct kcb_spec s = spec_of("gzip", 9);
     struct kcb_scaling_point pt[64];
     size_t count;
-    /* from 10 to 2000 - 2*990 = 20 in 64 steps of a factor 2^(1/63): consecutive sizes differ
-     * by less than 1, so after rounding each integer 10..20 comes once: 11 points */
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 10, 990, 2, 64, 2, pt, 64, &count), KCB_OK);
-    assert_int_equal(count, 11);
-    check_grid(pt, count, 10, 20, 64);
-    check_scaling(&s, x, 990, 2, pt, count);
+    for (size_t i = 0; i < 2; i++) {
+        enum kcb_scaling_design d = designs[i];
+        /* from 10 to 2000 - 2*990 = 20 in 64 steps of a factor 2^(1/63): consecutive sizes
+         * differ by less than 1, so after rounding each integer 10..20 comes once: 11 points */
+        assert_int_equal(scal(&s, x, n, d, 10, 990, 2, 64, 2, pt, 64, &count), KCB_OK);
+        assert_int_equal(count, 11);
+        check_grid(pt, count, 10, 20, 64);
+        check_scaling(&s, x, n, d, 990, 2, pt, count);
 
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 100, 100, 2, 1, 1, pt, 64, &count), KCB_OK);
-    assert_int_equal(count, 1);
-    assert_int_equal(pt[0].seen, n - 2 * 100);
-    check_scaling(&s, x, 100, 2, pt, count);
+        assert_int_equal(scal(&s, x, n, d, 100, 100, 2, 1, 1, pt, 64, &count), KCB_OK);
+        assert_int_equal(count, 1);
+        assert_int_equal(pt[0].seen, n - 2 * 100);
+        check_scaling(&s, x, n, d, 100, 2, pt, count);
 
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 100, 300, 1, 4, 1, pt, 64, &count), KCB_OK);
-    check_grid(pt, count, 100, 1700, 4);
-    for (size_t k = 0; k < count; k++)
-        assert_same_double(pt[k].bpb_sd, 0.0);
-    check_scaling(&s, x, 300, 1, pt, count);
+        assert_int_equal(scal(&s, x, n, d, 100, 300, 1, 4, 1, pt, 64, &count), KCB_OK);
+        check_grid(pt, count, 100, 1700, 4);
+        for (size_t k = 0; k < count; k++)
+            assert_same_double(pt[k].bpb_sd, 0.0);
+        check_scaling(&s, x, n, d, 300, 1, pt, count);
 
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 100, 100, 2, 10, 1, pt, 3, &count), KCB_OK);
-    assert_true(count >= 1 && count <= 3);
-    assert_int_equal(pt[0].seen, 100);
-    check_scaling(&s, x, 100, 2, pt, count);
+        assert_int_equal(scal(&s, x, n, d, 100, 100, 2, 10, 1, pt, 3, &count), KCB_OK);
+        assert_true(count >= 1 && count <= 3);
+        assert_int_equal(pt[0].seen, 100);
+        check_scaling(&s, x, n, d, 100, 2, pt, count);
 
-    /* from exactly n - chunks*chunk: one point */
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 1800, 100, 2, 5, 1, pt, 64, &count), KCB_OK);
-    assert_int_equal(count, 1);
-    assert_int_equal(pt[0].seen, 1800);
-    check_scaling(&s, x, 100, 2, pt, count);
+        /* from exactly n - chunks*chunk: one point */
+        assert_int_equal(scal(&s, x, n, d, 1800, 100, 2, 5, 1, pt, 64, &count), KCB_OK);
+        assert_int_equal(count, 1);
+        assert_int_equal(pt[0].seen, 1800);
+        check_scaling(&s, x, n, d, 100, 2, pt, count);
+    }
     free(x);
 }
 
@@ -379,24 +548,34 @@ static void test_scaling_bytes_too_short(void **state)
     assert_non_null(x);
     struct kcb_spec s = spec_of("gzip", 9);
     struct kcb_scaling_point pt[64];
-    size_t count = 99;
-    /* the chunks alone fill the data */
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 1, 1000, 2, 4, 1, pt, 64, &count), KCB_EINVAL);
-    assert_int_equal(count, 0);
-    count = 99;
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 1, 1000, 3, 4, 1, pt, 64, &count), KCB_EINVAL);
-    assert_int_equal(count, 0);
-    /* a prefix of `from` bytes does not fit before the chunks: 1001 + 1000 > 2000 */
-    count = 99;
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 1001, 500, 2, 4, 1, pt, 64, &count),
-                     KCB_EINVAL);
-    assert_int_equal(count, 0);
-    /* zero chunk, chunks, from or points */
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 100, 0, 2, 4, 1, pt, 64, &count), KCB_EINVAL);
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 100, 100, 0, 4, 1, pt, 64, &count), KCB_EINVAL);
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 0, 100, 2, 4, 1, pt, 64, &count), KCB_EINVAL);
-    assert_int_equal(kcb_scaling_bytes(&s, x, n, 100, 100, 2, 0, 1, pt, 64, &count), KCB_EINVAL);
-    assert_int_equal(kcb_scaling_bytes(&s, x, 0, 1, 1, 1, 1, 1, pt, 64, &count), KCB_EINVAL);
+    for (size_t i = 0; i < 2; i++) {
+        enum kcb_scaling_design d = designs[i];
+        size_t count = 99;
+        /* the chunks alone fill the data */
+        assert_int_equal(scal(&s, x, n, d, 1, 1000, 2, 4, 1, pt, 64, &count), KCB_EINVAL);
+        assert_int_equal(count, 0);
+        count = 99;
+        assert_int_equal(scal(&s, x, n, d, 1, 1000, 3, 4, 1, pt, 64, &count), KCB_EINVAL);
+        assert_int_equal(count, 0);
+        /* a prefix of `from` bytes does not fit before the chunks: 1001 + 1000 > 2000 */
+        count = 99;
+        assert_int_equal(scal(&s, x, n, d, 1001, 500, 2, 4, 1, pt, 64, &count), KCB_EINVAL);
+        assert_int_equal(count, 0);
+        /* zero chunk, chunks, from, points or cap */
+        assert_int_equal(scal(&s, x, n, d, 100, 0, 2, 4, 1, pt, 64, &count), KCB_EINVAL);
+        assert_int_equal(scal(&s, x, n, d, 100, 100, 0, 4, 1, pt, 64, &count), KCB_EINVAL);
+        assert_int_equal(scal(&s, x, n, d, 0, 100, 2, 4, 1, pt, 64, &count), KCB_EINVAL);
+        assert_int_equal(scal(&s, x, n, d, 100, 100, 2, 0, 1, pt, 64, &count), KCB_EINVAL);
+        assert_int_equal(scal(&s, x, n, d, 100, 100, 2, 4, 1, pt, 0, &count), KCB_EINVAL);
+        assert_int_equal(scal(&s, x, 0, d, 1, 1, 1, 1, 1, pt, 64, &count), KCB_EINVAL);
+        /* chunks * chunk would overflow */
+        assert_int_equal(scal(&s, x, n, d, 1, SIZE_MAX / 2, 4, 4, 1, pt, 64, &count),
+                         KCB_EINVAL);
+    }
+    size_t count;
+    assert_int_equal(scal(&s, x, n, (enum kcb_scaling_design)7, 100, 100, 2, 4, 1, pt, 64,
+                          &count), KCB_EINVAL);
+    assert_int_equal(kcb_scaling_bytes(&s, x, n, NULL, pt, 64, &count), KCB_EINVAL);
     free(x);
 }
 
@@ -407,9 +586,13 @@ int main(void)
         cmocka_unit_test(test_concat_diagonal_is_x_with_itself),
         cmocka_unit_test(test_concat_zero_gain_gives_positive_zero),
         cmocka_unit_test(test_concat_of_nothing),
+        cmocka_unit_test(test_concat_literal_reading),
+        cmocka_unit_test(test_concat_artefacts),
         cmocka_unit_test(test_window_grid_and_values),
         cmocka_unit_test(test_window_grid_edges),
         cmocka_unit_test(test_scaling_bytes_points_and_grid),
+        cmocka_unit_test(test_scaling_heldout_is_fixed),
+        cmocka_unit_test(test_scaling_in_window),
         cmocka_unit_test(test_scaling_bytes_grid_edges),
         cmocka_unit_test(test_scaling_bytes_too_short),
     };

@@ -1,4 +1,5 @@
-/* Unit tests for seeded stratified sampling: quotas by largest remainder, determinism, the PRNG. */
+/* Unit tests for seeded sampling: stratified quotas by largest remainder, N per class (few-shot),
+ * determinism, the PRNG. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -155,6 +156,93 @@ static void test_members_uniform(void **state)
     }
 }
 
+/* ---- kcb_sample_per_class: N of every label (the few-shot setting) ---- */
+
+/* Samples per_class of each label and checks that label c keeps min(count[c], per_class). */
+static void check_per_class(const size_t *count, size_t nlabels, size_t per_class,
+                            uint64_t seed, unsigned char *keep)
+{
+    int label[MAXN];
+    size_t n = make_labels(count, nlabels, label), got[16] = {0};
+    memset(keep, 0xEE, MAXN);
+    assert_int_equal(kcb_sample_per_class(label, n, nlabels, per_class, seed, keep), KCB_OK);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(keep[i] == 0 || keep[i] == 1);
+        got[label[i]] += keep[i];
+    }
+    assert_int_equal(keep[n], 0xEE); /* nothing written past n */
+    for (size_t c = 0; c < nlabels; c++) {
+        size_t want = count[c] < per_class ? count[c] : per_class;
+        if (got[c] != want)
+            print_error("label %zu: %zu kept, want %zu\n", c, got[c], want);
+        assert_int_equal(got[c], want);
+    }
+}
+
+static void test_per_class_exact(void **state)
+{
+    (void)state;
+    unsigned char keep[MAXN];
+    /* unequal classes: exactly 5 of each, whatever their shares */
+    check_per_class((const size_t[]){100, 40, 7, 5}, 4, 5, 1, keep);
+    /* a class with fewer than N keeps all it has; an empty class keeps nothing */
+    check_per_class((const size_t[]){30, 2, 0, 9}, 4, 5, 3, keep);
+    /* N above every class keeps everything */
+    check_per_class((const size_t[]){3, 4}, 2, 50, 3, keep);
+    for (size_t i = 0; i < 7; i++)
+        assert_int_equal(keep[i], 1);
+    /* N = 0 keeps nothing */
+    check_per_class((const size_t[]){3, 4}, 2, 0, 3, keep);
+    for (size_t i = 0; i < 7; i++)
+        assert_int_equal(keep[i], 0);
+    for (uint64_t seed = 0; seed < 20; seed++)
+        check_per_class((const size_t[]){12, 9, 31}, 3, 4, seed, keep);
+}
+
+static void test_per_class_deterministic(void **state)
+{
+    (void)state;
+    int label[MAXN];
+    unsigned char a[MAXN], b[MAXN], c[MAXN];
+    size_t n = make_labels((const size_t[]){120, 80, 50}, 3, label);
+    assert_int_equal(kcb_sample_per_class(label, n, 3, 5, 11, a), KCB_OK);
+    assert_int_equal(kcb_sample_per_class(label, n, 3, 5, 11, b), KCB_OK);
+    assert_memory_equal(a, b, n);
+    assert_int_equal(kcb_sample_per_class(label, n, 3, 5, 12, c), KCB_OK);
+    assert_memory_not_equal(a, c, n);
+    /* the labels' order in the input does not matter to which label gets what count, and a
+     * label's choice is the first per_class of the same shuffle that --test-sample uses:
+     * with quotas equal to N, kcb_sample_stratified of 3N from three labels of equal size
+     * keeps the same items */
+    n = make_labels((const size_t[]){40, 40, 40}, 3, label);
+    assert_int_equal(kcb_sample_per_class(label, n, 3, 7, 5, a), KCB_OK);
+    assert_int_equal(kcb_sample_stratified(label, n, 3, 21, 5, b), KCB_OK);
+    assert_memory_equal(a, b, n);
+}
+
+/* Within a label every member is equally likely: over 4000 seeds each of 10 items with N = 3
+ * is kept about 1200 times (binomial sd 29; 6 sd = 174). */
+static void test_per_class_uniform(void **state)
+{
+    (void)state;
+    int label[MAXN];
+    unsigned char keep[MAXN];
+    size_t n = make_labels((const size_t[]){10, 25}, 2, label), hits[MAXN] = {0};
+    enum { ROUNDS = 4000 };
+    for (uint64_t seed = 0; seed < ROUNDS; seed++) {
+        assert_int_equal(kcb_sample_per_class(label, n, 2, 3, seed, keep), KCB_OK);
+        for (size_t i = 0; i < n; i++)
+            hits[i] += keep[i];
+    }
+    for (size_t i = 0; i < n; i++) {
+        double expect = ROUNDS * 3.0 / (label[i] == 0 ? 10 : 25);
+        if (!kcb_test_near((double)hits[i], expect, 174))
+            print_error("item %zu kept %zu times of %d, expected about %.0f\n", i, hits[i],
+                        ROUNDS, expect);
+        assert_true(kcb_test_near((double)hits[i], expect, 174));
+    }
+}
+
 /* The published splitmix64 sequence for state 0, and agreement with the tests' own copy. */
 static void test_splitmix64(void **state)
 {
@@ -176,6 +264,9 @@ int main(void)
         cmocka_unit_test(test_want_at_least_n_keeps_all),
         cmocka_unit_test(test_deterministic_per_seed),
         cmocka_unit_test(test_members_uniform),
+        cmocka_unit_test(test_per_class_exact),
+        cmocka_unit_test(test_per_class_deterministic),
+        cmocka_unit_test(test_per_class_uniform),
         cmocka_unit_test(test_splitmix64),
     };
     return cmocka_run_group_tests_name("sample", tests, NULL, NULL);
