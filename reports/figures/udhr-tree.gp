@@ -1,7 +1,7 @@
 # Written by kcbench; run 'gnuplot reports/figures/udhr-tree.gp' to redraw.
 set terminal svg size 824,940 dynamic enhanced font 'sans,12' background 'white'
 set output "reports/figures/udhr-tree.svg"
-set title 'neighbour joining: reports/.work/udhr.phylip' noenhanced
+set title 'UDHR, 41 languages: NCD with xz:9, neighbour joining' noenhanced
 unset key
 unset ytics
 set border 1
