@@ -15,6 +15,11 @@ next. In the expected text:
 A block that names $KCB_DATA/DIR is skipped when that folder is absent, and counted. Blocks
 without a "$ " line (build commands, layouts) are not examples.
 
+A README table that follows a line "<!-- from reports/NAME.md -->" is an excerpt of that
+report: every one of its lines must stand, as is, in the report (so the README never shows a
+number the report does not), and every image the README shows must exist. Each counts as an
+example.
+
 Prints a line per failed example with a diff, and ends with "N examples passed, N failed,
 N skipped (...)". Exits 1 if any failed.
 """
@@ -109,6 +114,46 @@ def run_block(cmds, bindir, data):
     return outs
 
 
+def excerpts(path):
+    """Yields (line number, report path, [table lines]) for each table quoted from a report."""
+    lines = open(path, encoding="utf-8").read().split("\n")
+    for i, line in enumerate(lines):
+        m = re.fullmatch(r"<!-- from (reports/[\w./-]+\.md) -->", line.strip())
+        if not m:
+            continue
+        j, table = i + 1, []
+        while j < len(lines) and not lines[j].startswith("|"):
+            j += 1
+        while j < len(lines) and lines[j].startswith("|"):
+            table.append(lines[j])
+            j += 1
+        yield i + 1, m.group(1), table
+
+
+def check_quotes(readme):
+    """(passed, failed) for the excerpts and images of the README; prints each failure."""
+    root = os.path.dirname(os.path.abspath(readme))
+    passed, failed = 0, 0
+    for line, report, table in excerpts(readme):
+        path = os.path.join(root, report)
+        text = open(path, encoding="utf-8").read().split("\n") if os.path.exists(path) else []
+        missing = [t for t in table if t not in text]
+        if table and not missing:
+            passed += 1
+            continue
+        failed += 1
+        print("README.md:%d: the table quoted from %s %s" % (
+            line, report, "is not in it: " + (missing[0] if missing else "is empty")))
+    for n, line in enumerate(open(readme, encoding="utf-8"), 1):
+        for img in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", line):
+            if os.path.exists(os.path.join(root, img)):
+                passed += 1
+            else:
+                failed += 1
+                print("README.md:%d: the image %s does not exist" % (n, img))
+    return passed, failed
+
+
 def main(argv):
     verbose = "-v" in argv
     args = [a for a in argv if a != "-v"]
@@ -143,6 +188,8 @@ def main(argv):
                     print("  " + d)
     finally:
         shutil.rmtree(bindir, ignore_errors=True)
+    p, f = check_quotes(readme)
+    passed, failed = passed + p, failed + f
     note = " (%s)" % "; ".join(skipped) if skipped else ""
     print("%d examples passed, %d failed, %d skipped%s" % (passed, failed, len(skipped), note))
     return 1 if failed else 0

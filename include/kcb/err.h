@@ -2,6 +2,8 @@
 #ifndef KCB_ERR_H
 #define KCB_ERR_H
 
+#include <stddef.h>
+
 enum kcb_err {
     KCB_OK = 0,
     KCB_ENOMEM = -1,     /* allocation failed */
@@ -17,5 +19,10 @@ enum kcb_err {
 
 /* Returns a static, human-readable name for code (never NULL). */
 const char *kcb_strerror(int code);
+
+/* Writes the printf-style message into why[0..len) when why is not NULL and len > 0, and
+ * returns code: the one way library functions explain an error to their caller. */
+int kcb_why(char *why, size_t len, int code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 #endif

@@ -1,4 +1,7 @@
 /* Names for kcb_err codes. */
+#include <stdarg.h>
+#include <stdio.h>
+
 #include "kcb/err.h"
 
 const char *kcb_strerror(int code)
@@ -16,4 +19,15 @@ const char *kcb_strerror(int code)
     case KCB_ECANCELED: return "interrupted";
     default: return "unknown error";
     }
+}
+
+int kcb_why(char *why, size_t len, int code, const char *fmt, ...)
+{
+    if (why && len) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(why, len, fmt, ap);
+        va_end(ap);
+    }
+    return code;
 }

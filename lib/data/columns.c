@@ -1,5 +1,4 @@
 /* Columns of tsv and csv rows: --columns specs, header rows and names, and rows made documents. */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,33 +28,23 @@ const char *kcb_header_name(enum kcb_header h)
 
 /* ---- the spec: label=COL,text=COL[+COL...] ---- */
 
-KCB_PRINTF(3, 4) static int spec_err(char *why, size_t wl, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (wl)
-        vsnprintf(why, wl, fmt, ap);
-    va_end(ap);
-    return KCB_EINVAL;
-}
-
 /* Reads one column, s[0..n): digits are a number from 1, anything else a name. */
 static int parse_col(const char *s, size_t n, struct kcb_colref *c, char *why, size_t wl)
 {
     memset(c, 0, sizeof *c);
     if (n == 0)
-        return spec_err(why, wl, "an empty column");
+        return kcb_why(why, wl, KCB_EINVAL, "an empty column");
     if (strspn(s, "0123456789") >= n) {
         size_t v = 0;
         for (size_t i = 0; i < n; i++)
             v = v > 100000000 ? v : v * 10 + (size_t)(s[i] - '0');
         if (v == 0 || v > 100000000)
-            return spec_err(why, wl, "column %.*s: columns are numbered from 1", (int)n, s);
+            return kcb_why(why, wl, KCB_EINVAL, "column %.*s: columns are numbered from 1", (int)n, s);
         c->num = v;
         return KCB_OK;
     }
     if (n >= KCB_COLNAME_MAX)
-        return spec_err(why, wl, "column name '%.*s...' longer than %d bytes", 20, s,
+        return kcb_why(why, wl, KCB_EINVAL, "column name '%.*s...' longer than %d bytes", 20, s,
                         KCB_COLNAME_MAX - 1);
     memcpy(c->name, s, n);
     return KCB_OK;
@@ -73,7 +62,7 @@ static int parse_text(const char *s, size_t n, struct kcb_columns *out, char *wh
         const char *plus = memchr(s + i, '+', n - i);
         size_t end = plus ? (size_t)(plus - s) : n;
         if (out->ntext == KCB_TEXT_COLS_MAX)
-            return spec_err(why, wl, "more than %d text columns", KCB_TEXT_COLS_MAX);
+            return kcb_why(why, wl, KCB_EINVAL, "more than %d text columns", KCB_TEXT_COLS_MAX);
         int rc = parse_col(s + i, end - i, &out->text[out->ntext], why, wl);
         if (rc)
             return rc;
@@ -91,22 +80,22 @@ static int parse_part(const char *p, size_t n, struct kcb_columns *out, int *hav
     const char *eq = memchr(p, '=', n);
     size_t k = eq ? (size_t)(eq - p) : 0, vn = eq ? n - k - 1 : 0;
     if (!eq)
-        return spec_err(why, wl, "expected label=COLUMN or text=COLUMN[+COLUMN...], got '%.*s'",
+        return kcb_why(why, wl, KCB_EINVAL, "expected label=COLUMN or text=COLUMN[+COLUMN...], got '%.*s'",
                         (int)n, p);
     if (k == 5 && memcmp(p, "label", 5) == 0) {
         if (*have_label)
-            return spec_err(why, wl, "label given twice");
+            return kcb_why(why, wl, KCB_EINVAL, "label given twice");
         if (memchr(eq + 1, '+', vn))
-            return spec_err(why, wl, "the label is one column");
+            return kcb_why(why, wl, KCB_EINVAL, "the label is one column");
         *have_label = 1;
         return parse_col(eq + 1, vn, &out->label, why, wl);
     }
     if (k == 4 && memcmp(p, "text", 4) == 0) {
         if (out->ntext)
-            return spec_err(why, wl, "text given twice (join columns with '+': text=2+3)");
+            return kcb_why(why, wl, KCB_EINVAL, "text given twice (join columns with '+': text=2+3)");
         return parse_text(eq + 1, vn, out, why, wl);
     }
-    return spec_err(why, wl, "unknown key '%.*s' (label, text)", (int)k, p);
+    return kcb_why(why, wl, KCB_EINVAL, "unknown key '%.*s' (label, text)", (int)k, p);
 }
 
 /* No column twice: the label is not text, and no text column is repeated. */
@@ -118,9 +107,9 @@ static int check_distinct(const struct kcb_columns *c, char *why, size_t wl)
         for (size_t j = 0; j < i; j++)
             twice |= same_col(t, &c->text[j]);
         if (twice && t->num)
-            return spec_err(why, wl, "column %zu is named twice", t->num);
+            return kcb_why(why, wl, KCB_EINVAL, "column %zu is named twice", t->num);
         if (twice)
-            return spec_err(why, wl, "column '%s' is named twice", t->name);
+            return kcb_why(why, wl, KCB_EINVAL, "column '%s' is named twice", t->name);
     }
     return KCB_OK;
 }
@@ -139,7 +128,7 @@ int kcb_columns_parse(const char *spec, struct kcb_columns *out, char *why, size
         p = comma + 1;
     }
     if (rc == KCB_OK && (!have_label || !c.ntext))
-        rc = spec_err(why, wl, "expected both label=COLUMN and text=COLUMN[+COLUMN...]");
+        rc = kcb_why(why, wl, KCB_EINVAL, "expected both label=COLUMN and text=COLUMN[+COLUMN...]");
     if (rc == KCB_OK)
         rc = check_distinct(&c, why, wl);
     if (rc == KCB_OK)

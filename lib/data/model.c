@@ -1,6 +1,5 @@
 /* The model file of `kcbench index`: a dataset and its sizes, zstd-compressed, CRC-checked. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,45 +169,34 @@ static const unsigned char *get_bytes(struct rbuf *r, uint64_t len)
     return p;
 }
 
-static int say(char *why, size_t len, int code, const char *fmt, ...)
-{
-    if (why && len) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(why, len, fmt, ap);
-        va_end(ap);
-    }
-    return code;
-}
-
 /* Checks the frame: magic, header, version, length, CRC and flags; sets *flags, *len. */
 static int check_frame(const unsigned char *p, size_t n, uint32_t *flags, size_t *len,
                        char *why, size_t wl)
 {
     if (n < sizeof magic || memcmp(p, magic, sizeof magic) != 0)
-        return say(why, wl, KCB_ECORRUPT, "not a kcbench model file (bad magic)");
+        return kcb_why(why, wl, KCB_ECORRUPT, "not a kcbench model file (bad magic)");
     struct rbuf r = {p, n, 8, 0};
     uint64_t version = get_u(&r, 4);
     *flags = (uint32_t)get_u(&r, 4);
     uint64_t stored = get_u(&r, 8);
     if (r.bad)
-        return say(why, wl, KCB_ECORRUPT, "model file truncated (header)");
+        return kcb_why(why, wl, KCB_ECORRUPT, "model file truncated (header)");
     if (version < KCB_MODEL_VERSION)
-        return say(why, wl, KCB_ECORRUPT, "model file version %llu, this build reads %d: "
+        return kcb_why(why, wl, KCB_ECORRUPT, "model file version %llu, this build reads %d: "
                    "index the training set again", (unsigned long long)version,
                    KCB_MODEL_VERSION);
     if (version != KCB_MODEL_VERSION)
-        return say(why, wl, KCB_ECORRUPT, "model file version %llu, this build reads %d "
+        return kcb_why(why, wl, KCB_ECORRUPT, "model file version %llu, this build reads %d "
                    "(a newer kcbench wrote it)", (unsigned long long)version,
                    KCB_MODEL_VERSION);
     if (stored > n || n - HEADER - 4 != stored)
-        return say(why, wl, KCB_ECORRUPT, "model file truncated or padded (%zu bytes, header "
+        return kcb_why(why, wl, KCB_ECORRUPT, "model file truncated or padded (%zu bytes, header "
                    "says %llu)", n, (unsigned long long)(stored + HEADER + 4));
     struct rbuf t = {p, n, HEADER + stored, 0};
     if (get_u(&t, 4) != crc_of(p, HEADER + stored))
-        return say(why, wl, KCB_ECORRUPT, "model file corrupt (checksum mismatch)");
+        return kcb_why(why, wl, KCB_ECORRUPT, "model file corrupt (checksum mismatch)");
     if (*flags & ~KCB_MODEL_ZSTD)
-        return say(why, wl, KCB_ECORRUPT, "model file flags 0x%lx unknown to this build "
+        return kcb_why(why, wl, KCB_ECORRUPT, "model file flags 0x%lx unknown to this build "
                    "(a newer kcbench wrote it)", (unsigned long)*flags);
     *len = (size_t)stored;
     return KCB_OK;
@@ -231,12 +219,12 @@ static int unpack(unsigned char *p, uint32_t flags, size_t stored, unsigned char
     int rc = KCB_OK;
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
         ZSTD_isError(frame) || frame != stored || size > SIZE_MAX / 2)
-        rc = say(why, wl, KCB_ECORRUPT, "model file damaged (not one zstd frame)");
+        rc = kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (not one zstd frame)");
     else if (!(*out = malloc(size ? (size_t)size : 1)))
         rc = KCB_ENOMEM;
     else if ((*len = ZSTD_decompress(*out, (size_t)size, z, stored)) != size) {
         const char *e = ZSTD_isError(*len) ? ZSTD_getErrorName(*len) : "wrong size";
-        rc = say(why, wl, KCB_ECORRUPT, "model file damaged (payload: %s)", e);
+        rc = kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (payload: %s)", e);
         free(*out);
     }
     *off = 0;
@@ -248,7 +236,7 @@ static int read_specs(struct rbuf *r, struct kcb_model *m, char *why, size_t wl)
 {
     uint64_t ns = get_u(r, 4);
     if (r->bad || ns == 0 || ns > 4096)
-        return say(why, wl, KCB_ECORRUPT, "model file damaged (compressor count)");
+        return kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (compressor count)");
     m->specs.v = calloc(ns, sizeof *m->specs.v);
     if (!m->specs.v)
         return KCB_ENOMEM;
@@ -257,16 +245,16 @@ static int read_specs(struct rbuf *r, struct kcb_model *m, char *why, size_t wl)
         const unsigned char *name = get_bytes(r, len);
         int32_t level = (int32_t)(uint32_t)get_u(r, 4);
         if (r->bad || len >= 64)
-            return say(why, wl, KCB_ECORRUPT, "model file damaged (compressor name)");
+            return kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (compressor name)");
         char buf[64];
         memcpy(buf, name, len);
         buf[len] = '\0';
         const struct kcb_codec *c = kcb_codec_find(buf);
         if (!c)
-            return say(why, wl, KCB_ENOTFOUND, "model uses compressor '%s', not in this build",
+            return kcb_why(why, wl, KCB_ENOTFOUND, "model uses compressor '%s', not in this build",
                        buf);
         if (level < c->level_min || level > c->level_max)
-            return say(why, wl, KCB_ECORRUPT, "model file damaged (level %d for %s)", level,
+            return kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (level %d for %s)", level,
                        buf);
         m->specs.v[m->specs.n++] = (struct kcb_spec){c, level};
     }
@@ -277,7 +265,7 @@ static int read_labels(struct rbuf *r, struct kcb_model *m, char *why, size_t wl
 {
     uint64_t nl = get_u(r, 4);
     if (r->bad || nl > r->n)
-        return say(why, wl, KCB_ECORRUPT, "model file damaged (label count)");
+        return kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (label count)");
     for (size_t l = 0; l < nl; l++) {
         uint64_t len = get_u(r, 4);
         const unsigned char *s = get_bytes(r, len);
@@ -286,7 +274,7 @@ static int read_labels(struct rbuf *r, struct kcb_model *m, char *why, size_t wl
         if (rc == KCB_ENOMEM)
             return rc;
         if (rc || (size_t)id != l)
-            return say(why, wl, KCB_ECORRUPT, "model file damaged (labels)");
+            return kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (labels)");
     }
     return KCB_OK;
 }
@@ -297,7 +285,7 @@ static int read_docs(struct rbuf *r, struct kcb_model *m, char *why, size_t wl)
     struct kcb_dataset *d = m->data;
     uint64_t n = get_u(r, 8), ns = m->specs.n;
     if (r->bad || n > (r->n - r->off) / (12 + 8 * ns))
-        return say(why, wl, KCB_ECORRUPT, "model file damaged (document count)");
+        return kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (document count)");
     d->text = calloc(n ? n : 1, sizeof *d->text);
     d->label = calloc(n ? n : 1, sizeof *d->label);
     d->line = calloc(n ? n : 1, sizeof *d->line);
@@ -307,7 +295,7 @@ static int read_docs(struct rbuf *r, struct kcb_model *m, char *why, size_t wl)
     for (size_t i = 0; i < n; i++) {
         uint64_t lab = get_u(r, 4);
         if (lab >= d->labels->n)
-            return say(why, wl, KCB_ECORRUPT, "model file damaged (label of document %zu)",
+            return kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (label of document %zu)",
                        i + 1);
         d->label[i] = (int)lab;
     }
@@ -318,12 +306,12 @@ static int read_docs(struct rbuf *r, struct kcb_model *m, char *why, size_t wl)
     for (size_t i = 0; i < n; i++) {
         d->text[i].p = get_bytes(r, d->text[i].n);
         if (r->bad)
-            return say(why, wl, KCB_ECORRUPT, "model file damaged (text of document %zu)",
+            return kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (text of document %zu)",
                        i + 1);
     }
     d->n = (size_t)n;
     if (r->off != r->n)
-        return say(why, wl, KCB_ECORRUPT, "model file damaged (%zu bytes after the texts)",
+        return kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (%zu bytes after the texts)",
                    r->n - r->off);
     return KCB_OK;
 }

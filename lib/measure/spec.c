@@ -1,23 +1,11 @@
 /* Parsing of codec specs, "gzip:9,zstd:1,3,19,xz:all" or lzbench's "zstd,1,3/xz", into lists. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kcb/comp.h"
 #include "kcb/err.h"
-
-static int say(char *why, size_t len, const char *fmt, ...)
-{
-    if (why && len) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(why, len, fmt, ap);
-        va_end(ap);
-    }
-    return KCB_EINVAL;
-}
 
 static int push(struct kcb_specs *s, const struct kcb_codec *c, int level)
 {
@@ -59,11 +47,11 @@ static int push_levels(struct kcb_specs *s, const struct kcb_codec *c, const cha
     } else if (parse_int(t, &e, &lo) == 0 && *e == '-' && parse_int(e + 1, &e, &hi) == 0 &&
                *e == '\0' && lo <= hi) {
     } else {
-        return say(why, len, "bad level '%s' for %s (a number, a range A-B, or 'all')", t,
+        return kcb_why(why, len, KCB_EINVAL, "bad level '%s' for %s (a number, a range A-B, or 'all')", t,
                    c->name);
     }
     if (lo < c->level_min || hi > c->level_max)
-        return say(why, len, "level %s out of range for %s (%d..%d)", t, c->name, c->level_min,
+        return kcb_why(why, len, KCB_EINVAL, "level %s out of range for %s (%d..%d)", t, c->name, c->level_min,
                    c->level_max);
     for (int l = lo; l <= hi; l++)
         if (push(s, c, l))
@@ -96,14 +84,14 @@ static int unknown(const char *name, char *why, size_t len)
         if (i + 1 < n)
             strncat(known, ", ", sizeof known - strlen(known) - 1);
     }
-    return say(why, len, "unknown compressor '%s' (this build has: %s)", name, known);
+    return kcb_why(why, len, KCB_EINVAL, "unknown compressor '%s' (this build has: %s)", name, known);
 }
 
 static int parse_token(struct kcb_specs *s, char *tok, const struct kcb_codec **cur, char *why,
                        size_t len)
 {
     if (*tok == '\0')
-        return say(why, len, "empty entry in compressor list");
+        return kcb_why(why, len, KCB_EINVAL, "empty entry in compressor list");
     if (strcmp(tok, "all") == 0) {
         *cur = NULL;
         return push_all_codecs(s, 0);
@@ -154,15 +142,15 @@ static int parse_group(struct kcb_specs *s, char *group, char *why, size_t len)
     if (comma)
         *comma = '\0';
     if (*group == '\0')
-        return say(why, len, "empty entry in compressor list");
+        return kcb_why(why, len, KCB_EINVAL, "empty entry in compressor list");
     if (strcmp(group, "all") == 0 || strcmp(group, "memcpy") == 0) {
         if (comma)
-            return say(why, len, "'%s' takes no levels", group);
+            return kcb_why(why, len, KCB_EINVAL, "'%s' takes no levels", group);
         return strcmp(group, "all") == 0 ? push_all_codecs(s, 1) : KCB_OK;
     }
     const struct kcb_codec *c = kcb_codec_find(group);
     if (!c && strchr(group, ':'))
-        return say(why, len, "unknown compressor '%s' (in this syntax levels follow commas: "
+        return kcb_why(why, len, KCB_EINVAL, "unknown compressor '%s' (in this syntax levels follow commas: "
                    "zstd,1,3)", group);
     if (!c)
         return unknown(group, why, len);
@@ -173,7 +161,7 @@ static int parse_group(struct kcb_specs *s, char *group, char *why, size_t len)
         if (next)
             *next = '\0';
         if (*p == '\0')
-            return say(why, len, "empty level in '%s' entry", c->name);
+            return kcb_why(why, len, KCB_EINVAL, "empty level in '%s' entry", c->name);
         int rc = push_levels(s, c, p, why, len);
         if (rc || !next)
             return rc;
