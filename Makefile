@@ -1,6 +1,7 @@
 # kcbench: build, tests, sanitizers, reports. `make run` and `make test` install what is missing first.
 
-BUILD   ?= build
+# MPI=1 (kcbench eval across the ranks of mpirun) builds in a folder of its own
+BUILD   ?= $(if $(filter 1,$(MPI)),build/mpi,build)
 CC      ?= cc
 OPT     ?= -O2 -g
 WERROR  ?= -Werror
@@ -29,7 +30,7 @@ Q := @
 endif
 
 # ---- libraries, found with pkg-config (bzip2 and libcsv ship no .pc file on Debian 12) ----
-REQUIRED := zlib liblzma libzstd gsl jansson
+REQUIRED := zlib liblzma libzstd gsl jansson nettle
 have = $(shell pkg-config --exists $(1) 2>/dev/null && echo yes)
 PKGS := $(REQUIRED)
 BZ2_LIBS := $(if $(call have,bzip2),$(shell pkg-config --libs bzip2),-lbz2)
@@ -60,8 +61,26 @@ ifeq ($(BROKEN),1)
   DEFS += -DKCB_TEST_BROKEN_CODEC
 endif
 
-PKG_CFLAGS = $(DEFS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS) $(CSV_LIBS) -lm
+# MPI=1: eval splits its test set across mpirun's ranks (cli/mpi.c); Open MPI is found by
+# pkg-config (ompi-c) or asked with mpicc --showme; without MPI=1 nothing needs MPI
+ifeq ($(MPI),1)
+  DEFS += -DKCB_MPI
+  ifeq ($(call have,ompi-c),yes)
+    MPI_CFLAGS := $(shell pkg-config --cflags ompi-c)
+    MPI_LIBS := $(shell pkg-config --libs ompi-c)
+  else
+    MPI_CFLAGS := $(shell mpicc --showme:compile 2>/dev/null)
+    MPI_LIBS := $(shell mpicc --showme:link 2>/dev/null)
+  endif
+  ifeq ($(MPI_LIBS),)
+    $(error MPI=1: Open MPI not found; install libopenmpi-dev and openmpi-bin)
+  endif
+endif
+
+# MPI's headers are included as system headers: their warnings are not ours
+PKG_CFLAGS = $(DEFS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+             $(patsubst -I%,-isystem %,$(MPI_CFLAGS))
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS) $(CSV_LIBS) $(MPI_LIBS) -lm
 
 # ---- sources ----
 LAYERS  := base codec measure data gen learn probe tree school
@@ -76,7 +95,8 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN := $(BUILD)/kcbench
 
-.PHONY: all deps run test check unit cli asan ubsan tsan clean bench reports broken-check corpora
+.PHONY: all deps run test check unit cli asan ubsan tsan clean bench reports broken-check corpora \
+        mpi-check
 all: kcbench
 
 kcbench: $(BIN)
@@ -125,7 +145,7 @@ test: deps
 	$(Q)$(MAKE) --no-print-directory check
 
 # the tests themselves, without the install step
-check: kcbench $(UNIT_BIN) broken-check
+check: kcbench $(UNIT_BIN) broken-check mpi-check
 	$(Q)$(PYTHON) tests/style.py
 	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
 	$(Q)KCBENCH=$(BIN) $(PYTHON) tests/cli/run.py tests/cli
@@ -137,6 +157,17 @@ check: kcbench $(UNIT_BIN) broken-check
 broken-check:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/broken BROKEN=1 build/broken/kcbench
 	$(Q)KCBENCH=build/broken/kcbench $(PYTHON) tests/cli/run.py tests/cli-broken
+
+# the MPI build (MPI=1, in MPI_BUILD): 2 ranks of mpirun against one process (tests/cli-mpi);
+# without Open MPI it says that it is skipped, and why
+MPI_BUILD ?= build/mpi
+MPI_SKIP := mpi-check: skipped: Open MPI is not installed (libopenmpi-dev, openmpi-bin)
+mpi-check:
+	$(Q)if pkg-config --exists ompi-c 2>/dev/null || command -v mpicc >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory BUILD=$(MPI_BUILD) MPI=1 $(MPI_BUILD)/kcbench && \
+	  KCBENCH=$(MPI_BUILD)/kcbench KCB_MPIRUN="$$(command -v mpirun)" \
+	    $(PYTHON) tests/cli/run.py tests/cli-mpi; \
+	else echo "$(MPI_SKIP)"; fi
 
 unit: $(UNIT_BIN)
 	$(Q)sh tests/run-unit.sh $(UNIT_BIN)

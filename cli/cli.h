@@ -69,6 +69,13 @@ void kcb_warn(const char *cmd, const char *fmt, ...) KCB_PRINTF(2, 3);
 /* Prints "kcbench CMD: note" (no "warning"): facts the user asked for, such as what was written. */
 void kcb_note(const char *cmd, const char *fmt, ...) KCB_PRINTF(2, 3);
 
+/* Silences every message from now on (an MPI rank other than 0): nothing more is printed on
+ * stderr, and the first error's text (without "kcbench CMD: ") is kept for kcb_msg_first. */
+void kcb_msg_silence(void);
+
+/* Returns the first error said while silenced, or "" (static storage). */
+const char *kcb_msg_first(void);
+
 /* Returns the exit status for library error rc: the one place that maps them. */
 int kcb_exit_of(int rc);
 

@@ -1,21 +1,19 @@
-/* kcbench eval: kNN classification accuracy on NCD, every scoring rule from one neighbour search. */
+/* kcbench eval: kNN classification accuracy on NCD, every rule from one neighbour search, whole or in shards. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
-#include "dataopts.h"
+#include "commands.h"
+#include "eval.h"
 #include "kcb/err.h"
-#include "kcb/rules.h"
 #include "kcb/sample.h"
 #include "kcb/sizes.h"
 #include "load.h"
+#include "mpi.h"
 #include "output.h"
 #include "progress.h"
-#include "columns.h"
-
-#define MAXK_LIST 32
 
 static const struct kcb_opt opts[] = {
     {'t', "train", "FILE", "training set", "train.tsv"},
@@ -60,20 +58,13 @@ static const struct kcb_opt opts[] = {
     {'o', "output", "FILE", "write results there (atomically) instead of standard output",
      "out.json"},
     {'j', "threads", "N", "threads (default: all cores); results are identical for every N", "2"},
+    {KCB_OPT_LONG + 13, "shard", "I/N",
+     "compute shard I of N only: the test items whose index (after\n"
+     "--dedup and --test-sample) mod N is I-1; write them as a part file\n"
+     "(JSON) to -o, and join the N parts with kcbench merge", "2/4"},
     {0, NULL, NULL, NULL, NULL},
 };
 
-struct eval_opts {
-    const char *train_path, *test_path, *name, *sep, *predictions, *output;
-    struct kcb_specs specs;
-    size_t ks[MAXK_LIST], nk;
-    int rules[KCB_NRULES];
-    struct kcb_dataopts data;
-    enum kcb_format format;
-    enum kcb_dist dist;
-    int dedup, confusion, paper, sep_given;
-    long threads, test_sample, seed, train_per_class;
-};
 
 static int parse_rules(const struct kcb_cmd *cmd, int key, const char *arg, int *rules)
 {
@@ -94,14 +85,24 @@ static int parse_rules(const struct kcb_cmd *cmd, int key, const char *arg, int 
     return KCB_EXIT_OK;
 }
 
+static int parse_shard(const struct kcb_cmd *cmd, int key, const char *arg,
+                       struct kcb_eval_opts *o)
+{
+    char why[128];
+    if (kcb_shard_parse(arg, &o->shard, why, sizeof why))
+        return kcb_usage_err(cmd->name, "%s %s: %s", kcb_opt_name(cmd, key), arg, why);
+    o->sharded = 1;
+    return KCB_EXIT_OK;
+}
+
 static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
 {
-    struct eval_opts *o = ctx;
+    struct kcb_eval_opts *o = ctx;
     switch (key) {
     case 't': o->train_path = arg; return KCB_EXIT_OK;
     case 'T': o->test_path = arg; return KCB_EXIT_OK;
     case 'c': return kcb_arg_specs(cmd, key, arg, &o->specs);
-    case 'k': return kcb_arg_klist(cmd, key, arg, o->ks, MAXK_LIST, &o->nk);
+    case 'k': return kcb_arg_klist(cmd, key, arg, o->ks, KCB_EVAL_KS, &o->nk);
     case 'd': return kcb_arg_dist(cmd, key, arg, &o->dist);
     case 'f': return kcb_arg_format(cmd, key, arg, KCB_FMTS_TABLES, &o->format);
     case 'o': o->output = arg; return KCB_EXIT_OK;
@@ -112,57 +113,74 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 6: o->dedup = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 7: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->test_sample);
     case KCB_OPT_LONG + 8: return kcb_arg_long(cmd, key, arg, 0, 1L << 62, &o->seed);
-    case KCB_OPT_LONG + 9: o->name = arg; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 9: o->name_arg = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 10: o->confusion = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 11: o->predictions = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 12: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->train_per_class);
+    case KCB_OPT_LONG + 13: return parse_shard(cmd, key, arg, o);
     }
     return kcb_dataopts_apply(cmd, &o->data, key, arg);
 }
 
 /* Checks the options together and fills in what --paper and the defaults imply. */
-static int settle(const struct kcb_cmd *cmd, struct eval_opts *o)
+static int settle(const struct kcb_cmd *cmd, struct kcb_eval_opts *o)
 {
     if (!o->train_path || !o->test_path)
         return kcb_usage_err(cmd->name, "needs -t TRAIN and -T TEST");
     if (o->confusion && o->format != KCB_FMT_TABLE && o->format != KCB_FMT_MD &&
         o->format != KCB_FMT_JSON)
         return kcb_usage_err(cmd->name, "--confusion needs --format table, md or json");
+    if (o->sharded && o->predictions)
+        return kcb_usage_err(cmd->name, "--predictions with --shard: give it to kcbench merge, "
+                             "which writes the predictions of every shard");
     if (o->paper && !o->sep_given)
         o->sep = " ";
-    int rc = o->nk ? KCB_EXIT_OK : kcb_arg_klist(cmd, 'k', "1,2,3,5", o->ks, MAXK_LIST, &o->nk);
+    int rc = o->nk ? KCB_EXIT_OK : kcb_arg_klist(cmd, 'k', "1,2,3,5", o->ks, KCB_EVAL_KS, &o->nk);
     if (!rc && o->paper && o->ks[0] != 2) { /* the paper's k = 2 */
         size_t nk = o->nk;
-        char list[16 * MAXK_LIST] = "2";
+        char list[16 * KCB_EVAL_KS] = "2";
         for (size_t i = 0; i < nk; i++)
             snprintf(list + strlen(list), sizeof list - strlen(list), ",%zu", o->ks[i]);
-        rc = kcb_arg_klist(cmd, 'k', list, o->ks, MAXK_LIST, &o->nk);
+        rc = kcb_arg_klist(cmd, 'k', list, o->ks, KCB_EVAL_KS, &o->nk);
     }
     if (!rc && !o->specs.n)
         rc = kcb_arg_specs(cmd, 'c', "gzip:9", &o->specs);
+    if (o->name_arg)
+        snprintf(o->name, sizeof o->name, "%s", o->name_arg);
+    else
+        kcb_dataset_name(o->train_path, o->name, sizeof o->name);
     return rc;
 }
 
-/* One line of results, and the confusion matrix behind it. */
-struct row {
-    size_t spec, k;
-    enum kcb_rule rule;
-    struct kcb_score score;
-};
+int kcb_eval_parse(int argc, char **argv, struct kcb_eval_opts *o)
+{
+    *o = (struct kcb_eval_opts){.sep = "", .output = "-", .format = KCB_FMT_TABLE,
+                                .dist = KCB_DIST_NCD, .rules = {1, 1, 1}, .seed = 1,
+                                .shard = {1, 1}};
+    const struct kcb_cmd *cmd = &kcb_cmd_eval;
+    int rc = kcb_opt_parse(cmd, argc, argv, apply, o);
+    if (!rc && optind < argc)
+        rc = kcb_arg_extra(cmd, argv[optind]);
+    return rc ? rc : settle(cmd, o);
+}
+
+void kcb_eval_opts_free(struct kcb_eval_opts *o)
+{
+    kcb_specs_free(&o->specs);
+}
 
 struct eval {
     const struct kcb_cmd *cmd;
-    struct eval_opts o;
-    char name[128];
+    struct kcb_eval_opts o;
+    int argc;
+    char **argv;
     struct kcb_labels *labels;
     struct kcb_dataset *train, *test;
-    struct row *rows;
-    size_t nrows;
-    FILE *pred;
+    char digest[2][KCB_SHA256_HEX]; /* of the training and test sets as read */
+    struct kcb_part part;           /* the neighbours found, of the items of o.shard */
+    struct kcb_eval_res res;        /* a whole run: the results, scored compressor by compressor */
+    struct kcb_mpi mpi;
     int stopped; /* interrupted: the rows are those of the compressors finished */
-    const struct row *shown; /* the row whose confusion matrix is being written */
-    char *json[2];           /* the labels and confusion of the row being written */
-    char spec_name[64];
 };
 
 /* ---- data ---- */
@@ -177,6 +195,10 @@ static int load_data(struct eval *e)
         rc = kcb_load_dataset(c, e->o.test_path, &e->o.data, e->labels, &e->test);
     if (!rc && e->train->n >= UINT32_MAX)
         rc = kcb_usage_err(c, "%s: too many training rows", e->o.train_path);
+    if (!rc) {
+        kcb_dataset_digest(e->train, e->digest[0]);
+        kcb_dataset_digest(e->test, e->digest[1]);
+    }
     return rc;
 }
 
@@ -205,7 +227,7 @@ static int sample_train(struct eval *e)
     }
     if (few)
         kcb_warn(e->cmd->name, "%s: --train-per-class %zu: %zu class%s fewer training texts, "
-                 "kept whole: %s%s", e->name, per, few, few > 1 ? "es have" : " has", names,
+                 "kept whole: %s%s", e->o.name, per, few, few > 1 ? "es have" : " has", names,
                  few > 4 ? ", ..." : "");
     kcb_dataset_filter(e->train, keep);
     free(keep);
@@ -226,68 +248,57 @@ static int dedup_test(struct eval *e)
             dup[i] = !dup[i];
         kcb_dataset_filter(e->test, dup);
         kcb_warn(e->cmd->name, "%s: dropped %zu of %zu test texts that also occur verbatim in "
-                 "training (--dedup)", e->name, dups, n);
+                 "training (--dedup)", e->o.name, dups, n);
     } else if (dups) {
         kcb_warn(e->cmd->name, "%s: %zu of %zu test texts also occur verbatim in training; "
-                 "accuracy is inflated by them (--dedup drops them)", e->name, dups, n);
+                 "accuracy is inflated by them (--dedup drops them)", e->o.name, dups, n);
     }
     free(dup);
     return KCB_EXIT_OK;
 }
 
-/* ---- scoring ---- */
+/* ---- the run's part ---- */
 
-static int add_rows(struct eval *e, size_t spec, const struct kcb_nb *nb, size_t maxk)
+/* Loads and selects the texts, then sets up the part of shard sh: labels, lines, fingerprint. */
+static int prepare(struct eval *e, struct kcb_shard sh)
 {
-    for (size_t ki = 0; ki < e->o.nk; ki++) {
-        for (int r = 0; r < KCB_NRULES; r++) {
-            if (!e->o.rules[r])
-                continue;
-            struct row *row = &e->rows[e->nrows];
-            *row = (struct row){spec, e->o.ks[ki], (enum kcb_rule)r, {0}};
-            if (kcb_score_init(&row->score, e->labels->n))
-                return KCB_ENOMEM;
-            e->nrows++;
-            size_t k = row->k < e->train->n ? row->k : e->train->n;
-            kcb_knn_score(row->rule, nb, maxk, k, e->train->label, e->test->label, e->test->n,
-                          &row->score);
-        }
+    const char *c = e->cmd->name;
+    struct kcb_part *p = &e->part;
+    int rc = load_data(e);
+    if (!rc && e->o.train_per_class)
+        rc = sample_train(e);
+    if (!rc)
+        rc = dedup_test(e);
+    if (!rc)
+        rc = kcb_sample_texts(c, e->test, (size_t)e->o.test_sample, (uint64_t)e->o.seed);
+    if (rc)
+        return rc;
+    if (e->o.paper)
+        kcb_eval_warn_paper(c, &e->o);
+    size_t ntr = e->train->n, nte = e->test->n;
+    int lib = kcb_part_init(p, ntr, nte, e->o.specs.n, e->o.ks[e->o.nk - 1]);
+    if (!lib)
+        lib = kcb_part_set_argv(p, (size_t)e->argc, (const char *const *)e->argv);
+    if (!lib)
+        lib = kcb_part_set_labels(p, e->labels->n, (const char *const *)e->labels->name);
+    if (!lib)
+        lib = kcb_eval_fingerprint(&e->o, e->digest[0], e->digest[1], p->fingerprint);
+    if (lib)
+        return kcb_lib_err(c, lib, "%s", e->o.name);
+    p->shard = sh;
+    memcpy(p->train_digest, e->digest[0], sizeof p->train_digest);
+    memcpy(p->test_digest, e->digest[1], sizeof p->test_digest);
+    memcpy(p->train_label, e->train->label, ntr * sizeof *p->train_label);
+    memcpy(p->train_line, e->train->line, ntr * sizeof *p->train_line);
+    for (size_t i = 0; i < nte; i++) {
+        p->have[i] = (unsigned char)kcb_shard_has(sh, i);
+        p->test_label[i] = p->have[i] ? e->test->label[i] : -1;
+        p->test_line[i] = e->test->line[i];
     }
-    return KCB_OK;
+    return KCB_EXIT_OK;
 }
 
-/* One JSON line: the item, its truth, its vote at each k, and its neighbours. */
-static int write_prediction(struct eval *e, size_t spec, size_t i, const struct kcb_nb *nb,
-                            size_t maxk)
-{
-    const struct kcb_dataset *tr = e->train, *te = e->test;
-    char name[64];
-    json_t *vote = json_object(), *nbs = json_array();
-    for (size_t ki = 0; ki < e->o.nk; ki++) {
-        struct kcb_vote v;
-        char key[16];
-        size_t k = e->o.ks[ki] < tr->n ? e->o.ks[ki] : tr->n;
-        kcb_knn_decide(KCB_RULE_VOTE, nb, k, tr->label, te->label[i], &v);
-        snprintf(key, sizeof key, "%zu", e->o.ks[ki]);
-        json_object_set_new(vote, key, json_string(e->labels->name[v.label]));
-    }
-    for (size_t j = 0; j < maxk && nb[j].idx != UINT32_MAX; j++)
-        json_array_append_new(nbs, json_pack("{s:I,s:I,s:s,s:f}", "train", (json_int_t)nb[j].idx,
-                                             "line", (json_int_t)tr->line[nb[j].idx], "label",
-                                             e->labels->name[tr->label[nb[j].idx]], "d",
-                                             nb[j].d));
-    json_t *item = json_pack("{s:s,s:s,s:I,s:I,s:s,s:o,s:o}", "dataset", e->name, "compressor",
-                             kcb_spec_str(&e->o.specs.v[spec], name, sizeof name), "test",
-                             (json_int_t)i, "line", (json_int_t)te->line[i], "truth",
-                             e->labels->name[te->label[i]], "vote", vote, "neighbours", nbs);
-    int rc = !item || json_dumpf(item, e->pred, JSON_COMPACT | JSON_PRESERVE_ORDER |
-                                                    JSON_REAL_PRECISION(9)) ||
-                     fputc('\n', e->pred) == EOF
-                 ? KCB_EIO
-                 : KCB_OK;
-    json_decref(item);
-    return rc;
-}
+/* ---- the search ---- */
 
 /* Says how far an interrupted run got; the compressors finished before s are written. */
 static int interrupted(struct eval *e, size_t s, const char *what, const struct kcb_progress *pg)
@@ -295,233 +306,224 @@ static int interrupted(struct eval *e, size_t s, const char *what, const struct 
     e->stopped = 1;
     kcb_note(e->cmd->name, "interrupted: %s stopped after %zu of %zu test texts; %s", what,
              pg->done, pg->total,
-             s ? "the results of the compressors finished before it are written"
-               : "no compressor finished, so there are no results");
+             e->o.sharded || e->mpi.size > 1 ? "no part is written"
+             : s ? "the results of the compressors finished before it are written"
+                 : "no compressor finished, so there are no results");
     return KCB_EXIT_INTERRUPTED;
 }
 
-/* Runs one compressor over the whole test set. */
+/* The texts of the items the part holds, and where each goes in the whole test set. */
+static size_t held_items(const struct eval *e, struct kcb_blob *text, size_t *at)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < e->test->n; i++) {
+        if (e->part.have[i]) {
+            text[n] = e->test->text[i];
+            at[n++] = i;
+        }
+    }
+    return n;
+}
+
+/* Finds the neighbours of the part's items under compressor s, into the part. */
 static int run_spec(struct eval *e, size_t s)
 {
     const struct kcb_spec *spec = &e->o.specs.v[s];
-    size_t maxk = e->o.ks[e->o.nk - 1], ntr = e->train->n, nte = e->test->n;
-    size_t *ctr = malloc(ntr * sizeof *ctr), *cte = malloc((nte ? nte : 1) * sizeof *cte);
-    struct kcb_nb *nb = malloc((nte ? nte : 1) * maxk * sizeof *nb);
+    struct kcb_part *p = &e->part;
+    size_t maxk = p->k, ntr = e->train->n, nte = e->test->n, one = nte ? nte : 1;
+    size_t *ctr = malloc(ntr * sizeof *ctr), *cte = malloc(one * sizeof *cte);
+    size_t *at = malloc(one * sizeof *at);
+    struct kcb_blob *text = malloc(one * sizeof *text);
+    struct kcb_nb *nb = malloc(one * maxk * sizeof *nb);
     char name[64], what[200];
-    int rc = !ctr || !cte || !nb ? KCB_ENOMEM : KCB_OK;
-    if (!rc)
+    int rc = !ctr || !cte || !nb || !at || !text ? KCB_ENOMEM : KCB_OK;
+    size_t n = rc ? 0 : held_items(e, text, at);
+    if (!rc && n)
         rc = kcb_sizes(spec, e->train->text, ntr, (size_t)e->o.threads, ctr);
     if (!rc)
-        rc = kcb_sizes(spec, e->test->text, nte, (size_t)e->o.threads, cte);
+        rc = kcb_sizes(spec, text, n, (size_t)e->o.threads, cte);
     struct kcb_progress pg;
-    snprintf(what, sizeof what, "%s %s", e->name, kcb_spec_str(spec, name, sizeof name));
+    snprintf(what, sizeof what, "%s %s", e->o.name, kcb_spec_str(spec, name, sizeof name));
     kcb_progress_start(&pg, e->cmd->name, what, "pairs", (double)ntr);
-    struct kcb_knn_job job = {spec, e->o.dist, e->train->text, ctr, ntr, e->test->text, cte,
-                              nte, e->o.sep, strlen(e->o.sep), maxk, (size_t)e->o.threads,
+    struct kcb_knn_job job = {spec, e->o.dist, e->train->text, ctr, ntr, text, cte, n,
+                              e->o.sep, strlen(e->o.sep), maxk, (size_t)e->o.threads,
                               kcb_progress_show, &pg, &kcb_interrupted};
-    if (!rc && nte)
+    if (!rc && n)
         rc = kcb_knn_search(&job, nb);
     kcb_progress_end(&pg);
-    if (!rc)
-        rc = add_rows(e, s, nb, maxk);
-    for (size_t i = 0; !rc && e->pred && i < nte; i++)
-        rc = write_prediction(e, s, i, nb + i * maxk, maxk);
+    for (size_t j = 0; !rc && j < n; j++)
+        memcpy(p->nb + (s * nte + at[j]) * maxk, nb + j * maxk, maxk * sizeof *nb);
     free(ctr);
     free(cte);
+    free(at);
+    free(text);
     free(nb);
     if (rc == KCB_ECANCELED)
         return interrupted(e, s, what, &pg);
-    return rc ? kcb_lib_err(e->cmd->name, rc, "%s", rc == KCB_EIO ? e->o.predictions : what)
-              : KCB_EXIT_OK;
+    return rc ? kcb_lib_err(e->cmd->name, rc, "%s", what) : KCB_EXIT_OK;
 }
 
-/* ---- output ---- */
+/* ---- the command: whole, one shard, or MPI ranks ---- */
 
-static void warn_paper(const struct eval *e)
-{
-    char spec[64] = "several compressors";
-    if (e->o.specs.n == 1) /* the compressor actually used, -c or gzip:9 */
-        kcb_spec_str(&e->o.specs.v[0], spec, sizeof spec);
-    kcb_warn(e->cmd->name, "paper mode: %s, sep '%s', test text first; rule 'optimistic' is "
-             "Jiang et al.'s scoring (a k=2 tie counts as right if either label is)", spec,
-             e->o.sep);
-}
-
-/* The label names and a row's confusion matrix as JSON texts (caller frees both). */
-static int confusion_json(const struct eval *e, const struct row *r, char **labels, char **conf)
-{
-    size_t L = e->labels->n;
-    json_t *names = json_array(), *rows = json_array();
-    for (size_t i = 0; i < L; i++) {
-        json_t *row = json_array();
-        json_array_append_new(names, json_string(e->labels->name[i]));
-        for (size_t j = 0; j < L; j++)
-            json_array_append_new(row, json_real(r->score.conf[i * L + j]));
-        json_array_append_new(rows, row);
-    }
-    *labels = json_dumps(names, JSON_COMPACT);
-    *conf = json_dumps(rows, JSON_COMPACT | JSON_REAL_PRECISION(6));
-    json_decref(names);
-    json_decref(rows);
-    return *labels && *conf ? KCB_OK : KCB_ENOMEM;
-}
-
-static int result_row(void *arg, size_t i, struct kcb_cell *c)
-{
-    struct eval *e = arg;
-    const struct row *r = &e->rows[i];
-    const struct kcb_spec *s = &e->o.specs.v[r->spec];
-    free(e->json[0]);
-    free(e->json[1]);
-    e->json[0] = e->json[1] = NULL;
-    if (e->o.confusion && confusion_json(e, r, &e->json[0], &e->json[1]))
-        return KCB_ENOMEM;
-    c[EVAL_DATASET] = kcb_cell_text(e->name);
-    c[EVAL_COMPRESSOR] = kcb_cell_text(kcb_spec_str(s, e->spec_name, sizeof e->spec_name));
-    c[EVAL_CODEC] = kcb_cell_text(s->codec->name);
-    c[EVAL_LEVEL] = kcb_cell_int(s->level);
-    c[EVAL_K] = kcb_cell_uint(r->k);
-    c[EVAL_RULE] = kcb_cell_text(kcb_rule_name(r->rule));
-    c[EVAL_N] = kcb_cell_uint((size_t)r->score.n);
-    c[EVAL_ACCURACY] = kcb_cell_real(kcb_score_accuracy(&r->score));
-    c[EVAL_F1] = kcb_cell_real(kcb_score_macro_f1(&r->score));
-    c[EVAL_DISTANCE] = kcb_cell_text(kcb_dist_name(e->o.dist));
-    c[EVAL_LABELS] = kcb_cell_json(e->json[0]);
-    c[EVAL_CONFUSION] = kcb_cell_json(e->json[1]);
-    return KCB_OK;
-}
-
-/* Row i of the confusion matrix of e->shown: the truth, then the counts of each prediction. */
-static int confusion_row(void *arg, size_t i, struct kcb_cell *c)
-{
-    const struct eval *e = arg;
-    size_t L = e->labels->n;
-    c[0] = kcb_cell_text(e->labels->name[i]);
-    for (size_t j = 0; j < L; j++)
-        c[j + 1] = kcb_cell_real(e->shown->score.conf[i * L + j]);
-    return KCB_OK;
-}
-
-/* A confusion matrix as a table of its own: rows are truths, columns predictions. */
-static int confusion_table(struct kcb_out *out, struct eval *e, const struct row *r)
-{
-    size_t L = e->labels->n;
-    struct kcb_col *cols = calloc(L + 1, sizeof *cols);
-    char title[256];
-    if (!cols)
-        return KCB_ENOMEM;
-    snprintf(title, sizeof title, "confusion, %s %s k=%zu %s (rows: truth, columns: predicted)",
-             e->name, kcb_spec_str(&e->o.specs.v[r->spec], e->spec_name, sizeof e->spec_name),
-             r->k, kcb_rule_name(r->rule));
-    cols[0] = (struct kcb_col){"truth", "truth\\predicted", KCB_COL_TEXT, 0, 0, 0, 0};
-    for (size_t j = 0; j < L; j++)
-        cols[j + 1] = (struct kcb_col){e->labels->name[j], NULL, KCB_COL_NUM, -1, 0, 0, 0};
-    e->shown = r;
-    int rc = kcb_table_write(out, cols, L + 1, title, L, confusion_row, e);
-    free(cols);
-    return rc;
-}
-
-static int write_results(struct eval *e, FILE *fp)
-{
-    struct kcb_col cols[EVAL_NCOLS];
-    struct kcb_out out;
-    memcpy(cols, kcb_eval_cols, sizeof cols);
-    cols[EVAL_LABELS].flags |= e->o.confusion ? 0 : KCB_COL_HIDE;
-    cols[EVAL_CONFUSION].flags |= e->o.confusion ? 0 : KCB_COL_HIDE;
-    if (e->o.dist != KCB_DIST_NCD) /* a distance other than NCD is shown in every format */
-        cols[EVAL_DISTANCE].flags &= ~(unsigned)KCB_COL_MACHINE;
-    kcb_out_init(&out, fp, e->o.format);
-    int rc = kcb_table_write(&out, cols, EVAL_NCOLS, NULL, e->nrows, result_row, e);
-    /* the confusion of rule vote, or of the first rule asked for when vote was not */
-    enum kcb_rule shown = KCB_RULE_VOTE;
-    while (!e->o.rules[shown] && shown + 1 < KCB_NRULES)
-        shown++;
-    for (size_t i = 0; !rc && e->o.confusion && kcb_format_human(e->o.format) && i < e->nrows;
-         i++)
-        if (e->rows[i].rule == shown)
-            rc = confusion_table(&out, e, &e->rows[i]);
-    return rc ? kcb_lib_err(e->cmd->name, rc, "%s", e->o.output) : KCB_EXIT_OK;
-}
-
-/* ---- the command ---- */
-
-static int evaluate(struct eval *e)
+/* The whole test set in this process: each compressor scored as soon as it is done. */
+static int eval_whole(struct eval *e)
 {
     kcb_afile *pf = NULL, *of = NULL;
-    FILE *out;
+    FILE *out, *pred = NULL;
     const char *c = e->cmd->name;
     int rc = kcb_output_open(c, e->o.output, &of, &out);
     if (!rc && e->o.predictions)
-        rc = kcb_output_open(c, e->o.predictions, &pf, &e->pred);
+        rc = kcb_output_open(c, e->o.predictions, &pf, &pred);
     if (!rc)
-        rc = load_data(e);
-    if (!rc && e->o.train_per_class)
-        rc = sample_train(e);
-    if (!rc)
-        rc = dedup_test(e);
-    if (!rc)
-        rc = kcb_sample_texts(c, e->test, (size_t)e->o.test_sample, (uint64_t)e->o.seed);
-    if (!rc && e->o.paper)
-        warn_paper(e);
-    e->rows = rc ? NULL : calloc(e->o.specs.n * e->o.nk * KCB_NRULES, sizeof *e->rows);
-    if (!rc && !e->rows)
+        rc = prepare(e, (struct kcb_shard){1, 1});
+    if (!rc && kcb_eval_res_init(&e->res, c, &e->o, &e->part, pred))
         rc = kcb_fail(c, "out of memory");
     kcb_interrupt_catch();
-    for (size_t s = 0; !rc && s < e->o.specs.n; s++)
+    for (size_t s = 0; !rc && s < e->o.specs.n; s++) {
         rc = run_spec(e, s);
+        int lib = rc ? KCB_OK : kcb_eval_res_score(&e->res, s);
+        if (lib)
+            rc = kcb_lib_err(c, lib, "%s", lib == KCB_EIO ? e->o.predictions : "scoring");
+    }
     rc = kcb_output_close(c, e->o.predictions, pf, rc);
-    if (e->stopped && e->nrows) { /* what was finished is written; the note said the rest */
-        kcb_output_close(c, e->o.output, of, write_results(e, out));
+    if (e->stopped && e->res.nrows) { /* what was finished is written; the note said the rest */
+        kcb_output_close(c, e->o.output, of, kcb_eval_res_write(&e->res, out));
         return rc;
     }
     if (!rc)
-        rc = write_results(e, out);
+        rc = kcb_eval_res_write(&e->res, out);
     return kcb_output_close(c, e->o.output, of, rc);
+}
+
+/* Finds the neighbours of the items of shard sh, every compressor, and writes the part as
+ * JSON into *text (caller frees). */
+static int eval_part(struct eval *e, struct kcb_shard sh, char **text)
+{
+    char why[256];
+    int rc = prepare(e, sh);
+    kcb_interrupt_catch();
+    for (size_t s = 0; !rc && s < e->o.specs.n; s++)
+        rc = run_spec(e, s);
+    int lib = rc ? KCB_OK : kcb_part_dumps(&e->part, text, why, sizeof why);
+    if (lib == KCB_EINVAL)
+        return kcb_usage_err(e->cmd->name, "%s: the part file cannot hold it: %s",
+                             e->o.name, why);
+    return lib ? kcb_lib_err(e->cmd->name, lib, "%s", e->o.name) : rc;
+}
+
+/* --shard I/N: the part file of one shard to -o. */
+static int eval_shard(struct eval *e)
+{
+    kcb_afile *of = NULL;
+    FILE *out;
+    char *text = NULL;
+    int rc = kcb_output_open(e->cmd->name, e->o.output, &of, &out);
+    if (!rc)
+        rc = eval_part(e, e->o.shard, &text);
+    if (!rc && fputs(text, out) == EOF)
+        rc = kcb_lib_err(e->cmd->name, KCB_EIO, "%s", e->o.output);
+    free(text);
+    return kcb_output_close(e->cmd->name, e->o.output, of, rc);
+}
+
+/* Rank 0 of an MPI run: reads every rank's part, merges them, writes what eval writes. */
+static int eval_gathered(struct eval *e, char **texts, const int *rcs)
+{
+    const char *c = e->cmd->name;
+    size_t n = (size_t)e->mpi.size;
+    struct kcb_part *parts = calloc(n, sizeof *parts), whole = {0};
+    struct kcb_merge_diag diag;
+    char why[256];
+    int rc = parts ? KCB_EXIT_OK : kcb_fail(c, "out of memory");
+    for (size_t r = 1; !rc && r < n; r++) {
+        if (!rcs[r])
+            continue;
+        if (*texts[r])
+            kcb_note(c, "MPI rank %zu: %s", r, texts[r]);
+        else
+            kcb_note(c, "MPI rank %zu stopped with exit status %d", r, rcs[r]);
+        rc = rcs[r];
+    }
+    for (size_t r = 0; !rc && r < n; r++)
+        if (kcb_part_loads(texts[r], strlen(texts[r]), &parts[r], why, sizeof why))
+            rc = kcb_fail(c, "MPI rank %zu: its part does not read back: %s", r, why);
+    if (!rc && kcb_parts_merge(parts, n, &whole, &diag))
+        rc = kcb_fail(c, "the parts of the MPI ranks do not merge (problem %d, rank %zu)",
+                      (int)diag.problem, diag.part);
+    if (!rc)
+        rc = kcb_eval_finish(c, &e->o, &whole);
+    for (size_t r = 0; parts && r < n; r++)
+        kcb_part_free(&parts[r]);
+    free(parts);
+    kcb_part_free(&whole);
+    return rc;
+}
+
+/* mpirun -np N: rank R computes shard R+1 of N; rank 0 gathers the parts and writes. Every
+ * rank takes part in the gathering, whatever happened before, so that none waits forever. */
+static int eval_mpi(struct eval *e, int rc)
+{
+    char *text = NULL, **texts = NULL;
+    int *rcs = NULL;
+    struct kcb_shard sh = {(size_t)e->mpi.rank + 1, (size_t)e->mpi.size};
+    if (!rc && e->o.sharded)
+        rc = kcb_usage_err(e->cmd->name, "--shard under mpirun: the ranks are the shards");
+    if (!rc && (!strcmp(e->o.train_path, "-") || !strcmp(e->o.test_path, "-")))
+        rc = kcb_usage_err(e->cmd->name, "under mpirun the sets must be files: only rank 0 "
+                           "has standard input");
+    if (!rc)
+        rc = eval_part(e, sh, &text);
+    const char *send = rc ? kcb_msg_first() : text;
+    int grc = kcb_mpi_gather(&e->mpi, rc, send, strlen(send), &rcs, &texts);
+    free(text);
+    if (!rc && grc)
+        rc = kcb_fail(e->cmd->name, "MPI: gathering the parts failed");
+    if (!rc && e->mpi.rank == 0)
+        rc = eval_gathered(e, texts, rcs);
+    kcb_mpi_free(&e->mpi, rcs, texts);
+    return rc;
 }
 
 static void eval_free(struct eval *e)
 {
-    for (size_t i = 0; i < e->nrows; i++)
-        kcb_score_free(&e->rows[i].score);
-    free(e->rows);
+    kcb_eval_res_free(&e->res);
+    kcb_part_free(&e->part);
     kcb_dataset_free(e->train);
     kcb_dataset_free(e->test);
     kcb_labels_free(e->labels);
-    kcb_specs_free(&e->o.specs);
-    free(e->json[0]);
-    free(e->json[1]);
+    kcb_eval_opts_free(&e->o);
 }
 
 static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 {
-    struct eval e = {.cmd = cmd,
-                     .o = {.sep = "", .output = "-", .format = KCB_FMT_TABLE,
-                           .dist = KCB_DIST_NCD, .rules = {1, 1, 1}, .seed = 1}};
-    int rc = kcb_opt_parse(cmd, argc, argv, apply, &e.o);
-    if (!rc && optind < argc)
-        rc = kcb_arg_extra(cmd, argv[optind]);
-    if (!rc)
-        rc = settle(cmd, &e.o);
-    if (!rc) {
-        if (e.o.name)
-            snprintf(e.name, sizeof e.name, "%s", e.o.name);
-        else
-            kcb_dataset_name(e.o.train_path, e.name, sizeof e.name);
-        rc = evaluate(&e);
-    }
+    struct eval e = {.cmd = cmd, .argc = argc, .argv = argv};
+    int rc = kcb_mpi_start(&e.mpi);
+    if (rc)
+        return rc;
+    rc = kcb_eval_parse(argc, argv, &e.o);
+    if (e.mpi.size > 1)
+        rc = eval_mpi(&e, rc);
+    else if (!rc)
+        rc = e.o.sharded ? eval_shard(&e) : eval_whole(&e);
     eval_free(&e);
+    kcb_mpi_end(&e.mpi);
     return rc;
 }
 
 const struct kcb_cmd kcb_cmd_eval = {
     "eval", "kNN classification accuracy on NCD over a train/test split",
-    "-t TRAIN -T TEST [-c CODECS] [-k 1,2,3,5] [--sep STR] [options]",
+    "-t TRAIN -T TEST [-c CODECS] [-k 1,2,3,5] [--sep STR] [options]\n"
+    "       kcbench eval -t TRAIN -T TEST [options] --shard I/N -o PART",
     "Classifies every test text by its k nearest training texts under NCD (test text first:\n"
     "C(x.sep.y)), as Jiang et al. 2023 did, and reports accuracy, macro-F1 and n_test for\n"
     "each compressor, k and rule. Neighbours are computed once; every rule is scored from them.\n",
     opts,
     "Equal distances go to the earlier training row. A progress bar is shown when stderr is\n"
-    "a terminal, a status line every 15 seconds otherwise; -q turns both off.\n",
+    "a terminal, a status line every 15 seconds otherwise; -q turns both off.\n"
+    "With --shard I/N, eval computes one shard of the test set and writes a part file;\n"
+    "kcbench merge PART... joins the N parts into what eval without --shard prints. An MPI\n"
+    "build (make MPI=1) run as mpirun -np N kcbench eval ... splits the test set the same\n"
+    "way across the ranks; rank 0 gathers the parts and alone writes. Results are the same\n"
+    "bytes for every N.\n",
     run,
 };

@@ -7,7 +7,8 @@
 #include "cli.h"
 
 extern const struct kcb_cmd kcb_cmd_codecs, kcb_cmd_ncd, kcb_cmd_eval, kcb_cmd_classify,
-    kcb_cmd_index, kcb_cmd_bench, kcb_cmd_probe, kcb_cmd_gen, kcb_cmd_tree, kcb_cmd_examples;
+    kcb_cmd_index, kcb_cmd_bench, kcb_cmd_probe, kcb_cmd_gen, kcb_cmd_tree, kcb_cmd_examples,
+    kcb_cmd_merge;
 
 /* Returns the command table (help last) and sets *n. Static storage. */
 const struct kcb_cmd *const *kcb_commands(size_t *n);

@@ -24,9 +24,9 @@ static const struct kcb_cmd help_cmd = {
 };
 
 static const struct kcb_cmd *const commands[] = {
-    &kcb_cmd_codecs, &kcb_cmd_ncd, &kcb_cmd_eval,  &kcb_cmd_classify, &kcb_cmd_index,
-    &kcb_cmd_bench,  &kcb_cmd_probe, &kcb_cmd_tree, &kcb_cmd_gen,     &kcb_cmd_examples,
-    &help_cmd,
+    &kcb_cmd_codecs, &kcb_cmd_ncd,   &kcb_cmd_eval, &kcb_cmd_merge, &kcb_cmd_classify,
+    &kcb_cmd_index,  &kcb_cmd_bench, &kcb_cmd_probe, &kcb_cmd_tree, &kcb_cmd_gen,
+    &kcb_cmd_examples, &help_cmd,
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -1,6 +1,7 @@
 /* kcbench(1) written in roff from the command and option tables, and the --version report. */
 #include <gsl/gsl_version.h>
 #include <jansson.h>
+#include <nettle/version.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "commands.h"
 #include "kcb/codec.h"
 #include "man.h"
+#include "mpi.h"
 
 #ifndef KCB_VERSION
 #error "KCB_VERSION is not defined: the Makefile passes it from the file VERSION"
@@ -449,7 +451,7 @@ static void common_options(FILE *fp)
     option_tag(fp, KCB_OPT_LONG, "version", NULL);
     text(fp, "only as 'kcbench --version': print the version of kcbench, the compiler that\n"
              "built it, and the version of each library it runs on (each codec's library,\n"
-             "jansson and GSL), as linked at run time");
+             "jansson, GSL and nettle), as linked at run time");
 }
 
 static void status(FILE *fp, int code, const char *what)
@@ -542,4 +544,9 @@ void kcb_version_report(FILE *fp)
     version_line(fp, "jansson", jansson_version_str(),
                  "JSON (tree's matrices, eval --predictions)");
     version_line(fp, "gsl", gsl_version, "least-squares fits (probe scaling)");
+    char nettle[32];
+    snprintf(nettle, sizeof nettle, "%d.%d", nettle_version_major(), nettle_version_minor());
+    version_line(fp, "nettle", nettle, "SHA-256 (eval's part fingerprints)");
+    if (kcb_mpi_library()) /* an MPI build (make MPI=1) */
+        fprintf(fp, "%-11s %s (eval across the ranks of mpirun)\n", "mpi", kcb_mpi_library());
 }

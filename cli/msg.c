@@ -7,8 +7,35 @@
 #include "cli.h"
 #include "kcb/err.h"
 
+static int silent;        /* kcb_msg_silence() was called */
+static char first[2048]; /* the first error said while silent */
+
+void kcb_msg_silence(void)
+{
+    silent = 1;
+}
+
+const char *kcb_msg_first(void)
+{
+    return first;
+}
+
+/* While silent: keeps the first error (prefix NULL), prints nothing; returns 1. */
+KCB_PRINTF(2, 0) static int hushed(const char *prefix, const char *fmt, va_list ap)
+{
+    if (!silent)
+        return 0;
+    if (!prefix && !*first)
+        vsnprintf(first, sizeof first, fmt, ap);
+    return 1;
+}
+
+/* prefix NULL: an error, "" otherwise. */
 KCB_PRINTF(3, 0) static void vsay(const char *cmd, const char *prefix, const char *fmt, va_list ap)
 {
+    if (hushed(prefix, fmt, ap))
+        return;
+    prefix = prefix ? prefix : "";
     fflush(stdout);
     fprintf(stderr, "kcbench %s: %s", cmd, prefix);
     vfprintf(stderr, fmt, ap);
@@ -26,17 +53,17 @@ KCB_PRINTF(3, 0) static void vsay(const char *cmd, const char *prefix, const cha
 
 int kcb_usage_err(const char *cmd, const char *fmt, ...)
 {
-    SAY(cmd, "", fmt, KCB_EXIT_USAGE);
+    SAY(cmd, NULL, fmt, KCB_EXIT_USAGE);
 }
 
 int kcb_io_err(const char *cmd, const char *fmt, ...)
 {
-    SAY(cmd, "", fmt, KCB_EXIT_IO);
+    SAY(cmd, NULL, fmt, KCB_EXIT_IO);
 }
 
 int kcb_fail(const char *cmd, const char *fmt, ...)
 {
-    SAY(cmd, "", fmt, KCB_EXIT_FAIL);
+    SAY(cmd, NULL, fmt, KCB_EXIT_FAIL);
 }
 
 void kcb_warn(const char *cmd, const char *fmt, ...)
@@ -73,6 +100,11 @@ int kcb_lib_err(const char *cmd, int rc, const char *fmt, ...)
         va_start(ap, fmt);
         vsnprintf(msg, sizeof msg, fmt, ap);
         va_end(ap);
+    }
+    if (silent) {
+        if (!*first)
+            snprintf(first, sizeof first, "%s%s%s", msg, fmt ? ": " : "", why);
+        return kcb_exit_of(rc);
     }
     fflush(stdout);
     fprintf(stderr, "kcbench %s: %s%s%s\n", cmd, msg, fmt ? ": " : "", why);

@@ -10,11 +10,15 @@ set -eu
 # required: compilers, the four required codec libraries, GSL (least-squares fits), jansson
 # (JSON matrices for kcbench tree), libcsv (the CSV reader), cmocka,
 # python3 for the size oracle and the tests, gnuplot for the figures of the reports,
-# man-db and groff-base for `man -l` (make test checks that the manual page renders)
+# man-db and groff-base for `man -l` (make test checks that the manual page renders), nettle
+# (SHA-256 fingerprints of eval parts)
 REQUIRED="build-essential pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libgsl-dev
-          libjansson-dev libcmocka-dev python3 gnuplot-nox libcsv-dev man-db groff-base zstd"
-# optional: codec backends detected by pkg-config; Chromium for the check of the main job's page
-OPTIONAL="libbrotli-dev liblz4-dev libdeflate-dev chromium chromium-driver python3-selenium"
+          libjansson-dev libcmocka-dev python3 gnuplot-nox libcsv-dev man-db groff-base zstd
+          nettle-dev"
+# optional: codec backends detected by pkg-config; Chromium for the check of the main job's page;
+# Open MPI for the MPI build (make MPI=1: kcbench eval across mpirun's ranks; make mpi-check)
+OPTIONAL="libbrotli-dev liblz4-dev libdeflate-dev chromium chromium-driver python3-selenium
+          libopenmpi-dev openmpi-bin"
 
 # The packages of the list $1 that are not installed, each after a space.
 missing_of() {

@@ -1,4 +1,4 @@
-/* lib/base: what every layer stands on: errors, files, text escaping, random numbers, grids, threads. */
+/* lib/base: what every layer stands on: errors, files, text escaping, random numbers, grids, threads, digests. */
 #ifndef KCB_BASE_H
 #define KCB_BASE_H
 
@@ -9,6 +9,7 @@
 #include "kcb/io.h"
 #include "kcb/parallel.h"
 #include "kcb/rng.h"
+#include "kcb/sha256.h"
 #include "kcb/stats.h"
 #include "kcb/text.h"
 

@@ -4,6 +4,18 @@
 
 #include <stddef.h>
 
+/*
+ * Flags of ctx_new. A codec accepts every flag and ignores those it has no use for.
+ *
+ * KCB_CODEC_SIZE_ONLY: the caller uses only the length of what compress() writes (sizes,
+ * distances, probes), not its bytes. A codec may then write a stream that differs from the
+ * canonical one of its level but has the same length and still decodes with decompress(),
+ * when that is faster: xz fits the LZMA2 dictionary to the input where the tests show the
+ * sizes stay those of Python's lzma.compress(data, preset=level). Without the flag (kcbench
+ * bench) every codec writes its canonical stream.
+ */
+enum { KCB_CODEC_SIZE_ONLY = 1u << 0 };
+
 /* One compression backend. Every field is required; instances are static const. */
 struct kcb_codec {
     const char *name;        /* as typed on the command line: "zstd" */
@@ -14,12 +26,14 @@ struct kcb_codec {
     size_t (*window)(int level);
     /* Upper bound of the compressed size of n bytes at this level. */
     size_t (*bound)(size_t n, int level);
-    /* Creates a context for one thread at this level: 0 or kcb_err, *ctx set on success. */
-    int (*ctx_new)(int level, void **ctx);
+    /* Creates a context for one thread at this level with flags (KCB_CODEC_*, 0 for the
+     * canonical stream): 0 or kcb_err, *ctx set on success. */
+    int (*ctx_new)(int level, unsigned flags, void **ctx);
     /* Frees a context; accepts NULL. */
     void (*ctx_free)(void *ctx);
     /* Compresses src into dst (cap bytes), reusing ctx: 0 or kcb_err, *out_size on success.
-     * Output depends only on (src, level), never on what ctx compressed before. */
+     * Output depends only on (src, level) for the flags ctx was made with, never on what ctx
+     * compressed before. */
     int (*compress)(void *ctx, const void *src, size_t n, void *dst, size_t cap, size_t *out_size);
     /* Decompresses src into dst; cap is the exact original size: 0 or kcb_err (KCB_ECORRUPT
      * when the data does not decode to cap bytes), *out_size on success. */

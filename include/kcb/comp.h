@@ -9,6 +9,9 @@
 /*
  * A compressor: one codec context plus scratch buffers, for one thread. Buffers grow to
  * the largest input seen and are then reused, so the steady state allocates nothing.
+ * It is made for sizes: its codec context has KCB_CODEC_SIZE_ONLY (kcb/codec.h), so the
+ * output has the canonical length and decodes, but its bytes may differ from the canonical
+ * stream (xz: the dictionary size in its block header).
  */
 typedef struct kcb_comp kcb_comp;
 

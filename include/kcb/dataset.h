@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "kcb/blob.h"
+#include "kcb/sha256.h"
 
 /* The longest document a reader accepts, in bytes; longer ones are KCB_ERANGE. */
 #define KCB_DOC_MAX ((size_t)64 << 20)
@@ -184,6 +185,14 @@ void kcb_dataset_free(struct kcb_dataset *d);
  */
 int kcb_dataset_find_dups(const struct kcb_dataset *train, const struct kcb_dataset *test,
                           unsigned char *dup, size_t *count);
+
+/*
+ * Writes the SHA-256 of d as it was read, in lower-case hex, to hex: for each document in
+ * order, its label's name and a NUL byte, then its line and its length (8 bytes each, little
+ * endian), then its text. Two sets with the same digest give the same rows, labels and line
+ * numbers, whatever files or formats they came from.
+ */
+void kcb_dataset_digest(const struct kcb_dataset *d, char hex[KCB_SHA256_HEX]);
 
 /* Removes the documents with keep[i] == 0, in place, preserving order. Labels are unchanged. */
 void kcb_dataset_filter(struct kcb_dataset *d, const unsigned char *keep);

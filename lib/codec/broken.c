@@ -5,8 +5,9 @@
 #include "kcb/codec.h"
 #include "kcb/err.h"
 
-static int broken_ctx_new(int level, void **ctx)
+static int broken_ctx_new(int level, unsigned flags, void **ctx)
 {
+    (void)flags;
     (void)level;
     *ctx = NULL;
     return KCB_OK;

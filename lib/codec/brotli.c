@@ -24,8 +24,9 @@ static void br_free(void *opaque, void *p)
     kcb_cache_free(opaque, p);
 }
 
-static int br_ctx_new(int level, void **ctx)
+static int br_ctx_new(int level, unsigned flags, void **ctx)
 {
+    (void)flags; /* no faster stream of the same size */
     struct br_ctx *b = calloc(1, sizeof *b);
     if (!b)
         return KCB_ENOMEM;

@@ -26,8 +26,9 @@ static void bz_free(void *opaque, void *p)
     kcb_cache_free(opaque, p);
 }
 
-static int bz_ctx_new(int level, void **ctx)
+static int bz_ctx_new(int level, unsigned flags, void **ctx)
 {
+    (void)flags; /* no faster stream of the same size */
     struct bz_ctx *b = calloc(1, sizeof *b);
     if (!b)
         return KCB_ENOMEM;

@@ -2,8 +2,9 @@
 #include "kcb/codec.h"
 #include "zdeflate.h"
 
-static int zlib_ctx_new(int level, void **ctx)
+static int zlib_ctx_new(int level, unsigned flags, void **ctx)
 {
+    (void)flags; /* no faster stream of the same size */
     return kcb_zd_ctx_new(level, 15, ctx);
 }
 

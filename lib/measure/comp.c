@@ -24,7 +24,8 @@ int kcb_comp_new(const struct kcb_spec *spec, kcb_comp **out)
     if (!c)
         return KCB_ENOMEM;
     c->spec = *spec;
-    int rc = spec->codec->ctx_new(spec->level, &c->ctx);
+    /* only sizes are measured here: a codec may write a faster stream of the same length */
+    int rc = spec->codec->ctx_new(spec->level, KCB_CODEC_SIZE_ONLY, &c->ctx);
     if (rc) {
         free(c);
         return rc;

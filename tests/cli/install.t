@@ -28,7 +28,7 @@ stdout re:
 | 755 \./usr/local/bin/kcbench
 | kcbench \d+\.\d+\.\d+\S*
 | KCBENCH\(1\) User Commands KCBENCH\(1\)
-| 11
+| 12
 | the page kcbench writes
 | 0
 

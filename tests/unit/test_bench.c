@@ -245,7 +245,7 @@ static void test_memcpy_codec(void **state)
     assert_int_equal(m->level_max, 0);
     assert_int_equal(m->bound(12345, 0), 12345);
     assert_non_null(m->version());
-    assert_int_equal(m->ctx_new(0, &ctx), KCB_OK);
+    assert_int_equal(m->ctx_new(0, 0, &ctx), KCB_OK);
     assert_int_equal(m->compress(ctx, in, 5, out, 5, &got), KCB_OK);
     assert_int_equal(got, 5);
     assert_int_equal(m->compress(ctx, in, 5, out, 4, &got), KCB_ERANGE);

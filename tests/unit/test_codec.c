@@ -199,7 +199,7 @@ static void test_roundtrip_small(void **state)
         kcb_comp *c;
         void *dctx;
         assert_int_equal(kcb_comp_new(&spec, &c), KCB_OK);
-        assert_int_equal(codec->ctx_new(levels[i], &dctx), KCB_OK);
+        assert_int_equal(codec->ctx_new(levels[i], 0, &dctx), KCB_OK);
         check_roundtrip(c, dctx, (const unsigned char *)"", 0);
         check_roundtrip(c, dctx, &one, 1);
         check_roundtrip(c, dctx, text, text_n);
@@ -248,7 +248,7 @@ static void test_roundtrip_beyond_window(void **state)
     kcb_comp *c;
     void *dctx;
     assert_int_equal(kcb_comp_new(&spec, &c), KCB_OK);
-    assert_int_equal(codec->ctx_new(level, &dctx), KCB_OK);
+    assert_int_equal(codec->ctx_new(level, 0, &dctx), KCB_OK);
     check_roundtrip(c, dctx, x, n);
     size_t zn;
     assert_int_equal(kcb_comp_size(c, x, n, &zn), KCB_OK);
@@ -308,7 +308,7 @@ static void test_decompress_ctx_reuse(void **state)
     unsigned char *ca = compress_new(codec, codec->level_default, a, an, &za);
     unsigned char *cb = compress_new(codec, codec->level_default, b, bn, &zb);
     void *dctx;
-    assert_int_equal(codec->ctx_new(codec->level_default, &dctx), KCB_OK);
+    assert_int_equal(codec->ctx_new(codec->level_default, 0, &dctx), KCB_OK);
     unsigned char *back;
     for (int round = 0; round < 2; round++) {
         assert_int_equal(decompress_guarded(codec, dctx, ca, za, an, &back, &got), KCB_OK);
@@ -340,7 +340,7 @@ static void test_empty_input(void **state)
         assert_true(zn <= codec->bound(0, levels[i]));
         void *dctx;
         unsigned char *back;
-        assert_int_equal(codec->ctx_new(levels[i], &dctx), KCB_OK);
+        assert_int_equal(codec->ctx_new(levels[i], 0, &dctx), KCB_OK);
         assert_int_equal(decompress_guarded(codec, dctx, z, zn, 0, &back, &got), KCB_OK);
         assert_int_equal(got, 0);
         free(back);
@@ -363,7 +363,7 @@ static void test_wrong_cap(void **state)
     unsigned char *z = compress_new(codec, codec->level_default, x, n, &zn);
     void *dctx;
     unsigned char *back;
-    assert_int_equal(codec->ctx_new(codec->level_default, &dctx), KCB_OK);
+    assert_int_equal(codec->ctx_new(codec->level_default, 0, &dctx), KCB_OK);
     assert_true(decompress_guarded(codec, dctx, z, zn, n - 1, &back, &got) < 0);
     free(back);
     assert_true(decompress_guarded(codec, dctx, z, zn, n + 1, &back, &got) < 0);
@@ -385,7 +385,7 @@ static void test_truncated(void **state)
     size_t zn, got;
     unsigned char *z = compress_new(codec, codec->level_default, x, n, &zn);
     void *dctx;
-    assert_int_equal(codec->ctx_new(codec->level_default, &dctx), KCB_OK);
+    assert_int_equal(codec->ctx_new(codec->level_default, 0, &dctx), KCB_OK);
     for (size_t k = 0; k < zn; k++) {
         unsigned char *back;
         int rc = decompress_guarded(codec, dctx, z, k, n, &back, &got);
@@ -414,7 +414,7 @@ static void test_corrupted(void **state)
     unsigned char *z = compress_new(codec, codec->level_default, x, n, &zn);
     void *dctx;
     unsigned char *back;
-    assert_int_equal(codec->ctx_new(codec->level_default, &dctx), KCB_OK);
+    assert_int_equal(codec->ctx_new(codec->level_default, 0, &dctx), KCB_OK);
     size_t failed = 0;
     for (size_t k = 0; k < zn; k++) {
         for (unsigned flip = 0x01; flip <= 0x80; flip <<= 7) {
@@ -441,6 +441,94 @@ static void test_corrupted(void **state)
     free(x);
 }
 
+/* Compresses x at level with a fresh codec context made with flags (caller frees). */
+static unsigned char *compress_flags(const struct kcb_codec *codec, int level, unsigned flags,
+                                     const void *x, size_t n, size_t *size)
+{
+    size_t cap = codec->bound(n, level);
+    unsigned char *z = malloc(cap ? cap : 1);
+    void *ctx;
+    assert_non_null(z);
+    assert_int_equal(codec->ctx_new(level, flags, &ctx), KCB_OK);
+    assert_int_equal(codec->compress(ctx, n ? x : "", n, z, cap, size), KCB_OK);
+    codec->ctx_free(ctx);
+    return z;
+}
+
+/*
+ * KCB_CODEC_SIZE_ONLY (what kcb_comp uses) keeps the canonical length at every level, on
+ * text, random bytes and nothing, and what it writes decodes with a canonical context.
+ */
+static void test_size_only(void **state)
+{
+    const struct kcb_codec *codec = codec_of(state);
+    static const size_t sizes[] = {0, 1, 300, 5000, 70000};
+    unsigned char *x = kcb_test_make(70000, 13, kcb_test_fill_text);
+    assert_non_null(x);
+    kcb_test_fill_random(x + 50000, 20000, 14); /* the longest input ends in random bytes */
+    for (int level = codec->level_min; level <= codec->level_max; level++) {
+        void *dctx;
+        assert_int_equal(codec->ctx_new(level, 0, &dctx), KCB_OK);
+        for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+            size_t n = sizes[i], zc, zs, got;
+            unsigned char *c = compress_flags(codec, level, 0, x, n, &zc);
+            unsigned char *z = compress_flags(codec, level, KCB_CODEC_SIZE_ONLY, x, n, &zs);
+            if (zs != zc)
+                print_error("%s:%d: %zu bytes: %zu size-only, %zu canonical\n", codec->name,
+                            level, n, zs, zc);
+            assert_int_equal(zs, zc);
+            unsigned char *back;
+            assert_int_equal(decompress_guarded(codec, dctx, z, zs, n, &back, &got), KCB_OK);
+            assert_int_equal(got, n);
+            if (n)
+                assert_memory_equal(back, x, n);
+            free(back);
+            free(c);
+            free(z);
+        }
+        codec->ctx_free(dctx);
+    }
+    free(x);
+}
+
+/*
+ * xz's size-only stream fits the dictionary to the input at levels 4-9 (binary-tree match
+ * finder) and is the canonical stream at levels 0-3: it differs only inside the block header
+ * (its dictionary-size byte and the header's CRC32), which starts after the 12-byte stream
+ * header with its size byte (size = 4 (byte + 1)). The preset's 8 MiB at level 6 is byte
+ * 0x16 (2^23); the fitted 4 KiB for 300 bytes is 0x00.
+ */
+static void test_xz_size_only_fits_dictionary(void **state)
+{
+    (void)state;
+    const struct kcb_codec *xz = kcb_codec_find("xz");
+    assert_non_null(xz);
+    unsigned char *x = kcb_test_make(300, 15, kcb_test_fill_text);
+    assert_non_null(x);
+    for (int level = 0; level <= 9; level++) {
+        size_t zc, zs, differ = 0;
+        unsigned char *c = compress_flags(xz, level, 0, x, 300, &zc);
+        unsigned char *z = compress_flags(xz, level, KCB_CODEC_SIZE_ONLY, x, 300, &zs);
+        assert_int_equal(zs, zc);
+        size_t header_end = 12 + 4 * ((size_t)c[12] + 1);
+        for (size_t i = 0; i < zc; i++) {
+            if (c[i] != z[i]) {
+                differ++;
+                assert_true(i > 12 && i < header_end);
+            }
+        }
+        assert_int_equal(c[13] & 0x03, 0); /* one filter, so the dictionary byte is at 16 */
+        assert_int_equal(c[14], 0x21);     /* LZMA2 */
+        if (level == 6)
+            assert_int_equal(c[16], 0x16);
+        assert_int_equal(z[16], level >= 4 ? 0x00 : c[16]);
+        assert_true(level >= 4 ? differ > 0 : differ == 0);
+        free(c);
+        free(z);
+    }
+    free(x);
+}
+
 /* ---- running: the per-codec tests once for each codec in kcb_codecs() ---- */
 
 struct per_codec {
@@ -459,6 +547,7 @@ static const struct per_codec per_codec[] = {
     {"wrong expected size", test_wrong_cap},
     {"truncated input", test_truncated},
     {"corrupted input", test_corrupted},
+    {"size-only stream: canonical length, decodes", test_size_only},
 };
 
 static const struct CMUnitTest global_tests[] = {
@@ -466,6 +555,7 @@ static const struct CMUnitTest global_tests[] = {
     cmocka_unit_test(test_registry_names_unique_and_found),
     cmocka_unit_test(test_registry_find_unknown),
     cmocka_unit_test(test_comp_new_rejects_bad_spec),
+    cmocka_unit_test(test_xz_size_only_fits_dictionary),
 };
 
 int main(void)

@@ -408,6 +408,33 @@ static void test_real_r8(void **state)
     kcb_labels_free(l);
 }
 
+/* ---- the digest ---- */
+
+/* Loads s as format f and returns its digest in hex (a static buffer). */
+static const char *digest_of(const char *name, const char *s, enum kcb_informat f)
+{
+    static char hex[KCB_SHA256_HEX];
+    struct kcb_dataset *d;
+    assert_int_equal(load_text(name, s, f, 0, NULL, &d, NULL), 0);
+    kcb_dataset_digest(d, hex);
+    kcb_dataset_free(d);
+    return hex;
+}
+
+/* The same rows from tsv and csv give one digest; a text, label or line changed, another. */
+static void test_digest(void **state)
+{
+    (void)state;
+    char tsv[KCB_SHA256_HEX];
+    snprintf(tsv, sizeof tsv, "%s", digest_of("g.tsv", "a\tone two\nb\tthree\n", KCB_IN_TSV));
+    assert_string_equal(digest_of("g.csv", "a,one two\nb,three\n", KCB_IN_CSV), tsv);
+    assert_string_not_equal(digest_of("g.tsv", "a\tone two\nb\tthree!\n", KCB_IN_TSV), tsv);
+    assert_string_not_equal(digest_of("g.tsv", "a\tone two\nc\tthree\n", KCB_IN_TSV), tsv);
+    assert_string_not_equal(digest_of("g.tsv", "a\tone two\n\nb\tthree\n", KCB_IN_TSV), tsv);
+    assert_string_not_equal(digest_of("g.tsv", "a\tone\nb\ttwo three\n", KCB_IN_TSV), tsv);
+    assert_int_equal(strlen(tsv), 64);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -425,6 +452,7 @@ int main(void)
         cmocka_unit_test(test_find_dups_and_filter),
         cmocka_unit_test(test_find_dups_many),
         cmocka_unit_test(test_real_r8),
+        cmocka_unit_test(test_digest),
     };
     return cmocka_run_group_tests_name("dataset", tests, make_root, remove_root);
 }
