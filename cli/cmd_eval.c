@@ -249,6 +249,10 @@ static int dedup_test(struct eval *e)
         kcb_dataset_filter(e->test, dup);
         kcb_warn(e->cmd->name, "%s: dropped %zu of %zu test texts that also occur verbatim in "
                  "training (--dedup)", e->o.name, dups, n);
+        if (e->test->n == 0) {
+            free(dup);
+            return kcb_io_err(e->cmd->name, "%s: --dedup left no test text to score", e->o.name);
+        }
     } else if (dups) {
         kcb_warn(e->cmd->name, "%s: %zu of %zu test texts also occur verbatim in training; "
                  "accuracy is inflated by them (--dedup drops them)", e->o.name, dups, n);

@@ -16,8 +16,8 @@ static void concat_tics(FILE *fp, const char *axis, const struct kcb_inputs *c)
 {
     fprintf(fp, "set %stics (", axis);
     for (size_t i = 0; i < c->n; i++) {
-        kcb_plot_str(fp, c->v[i].name);
-        fprintf(fp, " %zu%s", i, i + 1 < c->n ? ", " : ")\n");
+        kcb_plot_text(fp, c->v[i].name);
+        fprintf(fp, " %zu%s", i, i + 1 < c->n ? ", " : ") noenhanced\n");
     }
 }
 
@@ -42,8 +42,8 @@ static void concat_panel(struct kcb_plot *p, const struct kcb_inputs *c,
     concat_tics(p->fp, "y", c);
     fprintf(p->fp, "set xlabel 'Y'\nset ylabel 'X'\nset yrange [%zu.5:-0.5]\n"
                    "set xrange [-0.5:%zu.5]\nset title ", n - 1, n - 1);
-    kcb_plot_str(p->fp, name);
-    fputs("\nplot $M using 1:2:(0.5):(0.5):3 with boxxyerror fc palette notitle, "
+    kcb_plot_text(p->fp, name);
+    fputs(" noenhanced\nplot $M using 1:2:(0.5):(0.5):3 with boxxyerror fc palette notitle, "
           "$M using 1:2:4 with labels font ',9' notitle\n", p->fp);
 }
 
@@ -97,8 +97,8 @@ int kcb_fig_window(const struct probe_opts *o, const struct kcb_input *c,
     snprintf(title, sizeof title, "%s: %zu bytes (dashed: the whole input; "
              "a window longer than that cannot show, the curve never rises)", c->name, c->n);
     fputs("set title ", p.fp);
-    kcb_plot_str(p.fp, title);
-    fputc('\n', p.fp);
+    kcb_plot_text(p.fp, title);
+    fputs(" noenhanced\n", p.fp);
     for (size_t s = 0; s < o->specs.n; s++) {
         char name[32];
         snprintf(name, sizeof name, "S%zu", s);
@@ -112,7 +112,8 @@ int kcb_fig_window(const struct probe_opts *o, const struct kcb_input *c,
         char name[64];
         kcb_spec_str(&o->specs.v[s], name, sizeof name);
         fprintf(p.fp, "%s$S%zu using 1:2 with linespoints lw 2 title ", s ? ", " : "", s);
-        kcb_plot_str(p.fp, name);
+        kcb_plot_text(p.fp, name);
+        fputs(" noenhanced", p.fp);
     }
     fputc('\n', p.fp);
     return kcb_plot_run(o->cmd->name, &p);
@@ -155,12 +156,12 @@ int kcb_fig_curves(const struct probe_opts *o, const struct curve *cv, const cha
           "set format x '10^{%L}'\nset ytics (0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, "
           "0.3, 0.4, 0.5, 0.7, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 10)\n"
           "set mytics 1\nset title ", p.fp);
-    kcb_plot_str(p.fp, title);
-    fputs("\nset xlabel ", p.fp);
-    kcb_plot_str(p.fp, xlabel);
-    fputs("\nset ylabel ", p.fp);
-    kcb_plot_str(p.fp, ylabel);
-    fputc('\n', p.fp);
+    kcb_plot_text(p.fp, title);
+    fputs(" noenhanced\nset xlabel ", p.fp);
+    kcb_plot_text(p.fp, xlabel);
+    fputs(" noenhanced\nset ylabel ", p.fp);
+    kcb_plot_text(p.fp, ylabel);
+    fputs(" noenhanced\n", p.fp);
     for (size_t s = 0; s < n; s++) {
         fprintf(p.fp, "$D%zu << EOD\n", s);
         for (size_t i = 0; i < cv[s].n; i++)
@@ -173,7 +174,8 @@ int kcb_fig_curves(const struct probe_opts *o, const struct curve *cv, const cha
         fprintf(p.fp, "%s$D%zu using 1:2 with lines lc %zu notitle, "
                       "$D%zu using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc %zu pt 7 title ",
                 s ? ", " : "", s, s + 1, s, s + 1);
-        kcb_plot_str(p.fp, cv[s].name);
+        kcb_plot_text(p.fp, cv[s].name);
+        fputs(" noenhanced", p.fp);
         if (cv[s].n_fit < cv[s].n)
             fprintf(p.fp, ", $D%zu using 1:($4 > 0 ? 1/0 : $2):3 with yerrorbars lc %zu pt 6 "
                           "title 'past its window (%zu B): not fitted'", s, s + 1, cv[s].window);

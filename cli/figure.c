@@ -50,8 +50,6 @@ void kcb_plot_str(FILE *fp, const char *s)
     for (; *s; s++) {
         if (*s == '"' || *s == '\\')
             fputc('\\', fp);
-        if (*s == '_' || *s == '^' || *s == '@' || *s == '{' || *s == '}')
-            fputs("\\\\", fp); /* enhanced-text specials, printed literally */
         fputc(*s == '\n' ? ' ' : *s, fp);
     }
     fputc('"', fp);

@@ -21,7 +21,8 @@ int kcb_plot_open(const char *cmd, struct kcb_plot *p, const char *svg_path, int
 void kcb_plot_data(struct kcb_plot *p, const char *name);
 void kcb_plot_end_data(struct kcb_plot *p);
 
-/* Writes s as a gnuplot string literal in double quotes, escaping what must be. */
+/* Writes s as a gnuplot string literal in double quotes, escaping '"' and '\\': for file
+ * names, never for text shown in a figure (kcb_plot_text, with noenhanced). */
 void kcb_plot_str(FILE *fp, const char *s);
 
 /*

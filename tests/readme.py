@@ -104,6 +104,8 @@ def run_block(cmds, bindir, data):
         # progress line is erased when done, so the README shows none
         env = dict(os.environ, PATH=bindir + os.pathsep + os.environ["PATH"], KCB_DATA=data,
                    LC_ALL="C.UTF-8", KCB_PROGRESS_EVERY="1e9")
+        if not os.path.isdir(data):  # as on a clean clone: no $KCB_DATA, no warning about it
+            del env["KCB_DATA"]
         p = subprocess.run(["bash", "-c", "\n".join(script)], cwd=tmp, env=env,
                            capture_output=True, text=True, timeout=1800)
     parts = p.stdout.split("\n" + MARK)[1:]

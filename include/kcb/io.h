@@ -16,12 +16,18 @@ int kcb_read_file(const char *path, unsigned char **buf, size_t *n);
 typedef struct kcb_afile kcb_afile;
 
 /*
- * Opens a temporary file beside path and sets *f to it and *fp to its stream; the file
- * takes path's name when committed. Returns 0, KCB_EIO (errno set) or KCB_ENOMEM.
+ * Opens a temporary file ("DIR/.kcb-XXXXXX", short whatever path's length) beside the file
+ * path names and sets *f to it and *fp to its stream; it takes that name when committed.
+ * When path is a symbolic link, the file at the end of the link is written and the link
+ * stays. An existing file keeps its permissions; a new one gets 0666 less the umask. What
+ * exists and is neither a regular file nor a directory (/dev/null, a FIFO) is written in
+ * place, never replaced. Returns 0, KCB_EIO (errno set; EISDIR for a directory) or
+ * KCB_ENOMEM.
  */
 int kcb_afile_open(const char *path, kcb_afile **f, FILE **fp);
 
-/* Flushes, syncs and renames the file into place; frees f. Returns 0 or KCB_EIO. */
+/* Flushes, syncs and renames the file into place (flushes only, when written in place);
+ * frees f. Returns 0 or KCB_EIO. */
 int kcb_afile_commit(kcb_afile *f);
 
 /* Removes the temporary file and frees f; accepts NULL. */

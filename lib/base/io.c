@@ -1,6 +1,7 @@
 /* Whole-file reading, atomic (write, sync, rename) output files, and sorted directory listings. */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,22 +66,80 @@ int kcb_read_file(const char *path, unsigned char **buf, size_t *n)
 
 struct kcb_afile {
     FILE *fp;
-    char *path, *tmp;
+    char *path, *tmp; /* tmp is NULL when writing in place (a device or a pipe) */
 };
 
-int kcb_afile_open(const char *path, kcb_afile **f, FILE **fp)
+/* The file a path finally names: path itself, or the end of its chain of symbolic links
+ * (which need not exist yet), so that the link stays a link. Caller frees; NULL and errno set
+ * on failure (ELOOP after 40 links). */
+static char *final_target(const char *path)
 {
-    kcb_afile *a = calloc(1, sizeof *a);
-    if (!a)
-        return KCB_ENOMEM;
-    size_t len = strlen(path) + 16;
-    a->path = strdup(path);
-    a->tmp = malloc(len);
-    if (!a->path || !a->tmp) {
-        kcb_afile_abort(a);
-        return KCB_ENOMEM;
+    char *cur = strdup(path);
+    for (int hops = 0; cur; hops++) {
+        struct stat st;
+        if (lstat(cur, &st) || !S_ISLNK(st.st_mode))
+            return cur;
+        if (hops == 40) {
+            free(cur);
+            errno = ELOOP;
+            return NULL;
+        }
+        char link[PATH_MAX];
+        ssize_t n = readlink(cur, link, sizeof link - 1);
+        if (n < 0) {
+            free(cur);
+            return NULL;
+        }
+        link[n] = '\0';
+        const char *slash = strrchr(cur, '/');
+        size_t dirlen = link[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+        char *next = malloc(dirlen + (size_t)n + 1);
+        if (next) {
+            memcpy(next, cur, dirlen);
+            memcpy(next + dirlen, link, (size_t)n + 1);
+        }
+        free(cur);
+        cur = next;
     }
-    snprintf(a->tmp, len, "%s.tmp.XXXXXX", path);
+    return NULL;
+}
+
+/* The temporary name "DIR/.kcb-XXXXXX" beside target: short, whatever target's length. */
+static char *temp_beside(const char *target)
+{
+    const char *slash = strrchr(target, '/');
+    size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+    char *t = malloc(dirlen + sizeof ".kcb-XXXXXX");
+    if (t) {
+        memcpy(t, target, dirlen);
+        memcpy(t + dirlen, ".kcb-XXXXXX", sizeof ".kcb-XXXXXX");
+    }
+    return t;
+}
+
+/* The mode a new file gets from open(2) with 0666: the process's umask applies. */
+static mode_t new_file_mode(void)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+/* Writing in place: what exists and is not a regular file (/dev/null, a FIFO, a terminal)
+ * is written to, never replaced. */
+static int open_in_place(kcb_afile *a)
+{
+    if (!(a->fp = fopen(a->path, "wb"))) {
+        int e = errno;
+        kcb_afile_abort(a);
+        errno = e;
+        return KCB_EIO;
+    }
+    return KCB_OK;
+}
+
+static int open_temp(kcb_afile *a, const struct stat *old)
+{
     int fd = mkstemp(a->tmp);
     if (fd < 0 || !(a->fp = fdopen(fd, "wb"))) {
         int e = errno;
@@ -94,7 +153,38 @@ int kcb_afile_open(const char *path, kcb_afile **f, FILE **fp)
         errno = e;
         return KCB_EIO;
     }
-    fchmod(fd, 0644);
+    fchmod(fd, old ? old->st_mode & 07777 : new_file_mode());
+    return KCB_OK;
+}
+
+int kcb_afile_open(const char *path, kcb_afile **f, FILE **fp)
+{
+    kcb_afile *a = calloc(1, sizeof *a);
+    if (!a)
+        return KCB_ENOMEM;
+    if (!(a->path = final_target(path))) {
+        int e = errno;
+        kcb_afile_abort(a);
+        errno = e;
+        return e == ENOMEM ? KCB_ENOMEM : KCB_EIO;
+    }
+    struct stat st;
+    int exists = stat(a->path, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) {
+        kcb_afile_abort(a);
+        errno = EISDIR;
+        return KCB_EIO;
+    }
+    int rc;
+    if (exists && !S_ISREG(st.st_mode))
+        rc = open_in_place(a);
+    else if (!(a->tmp = temp_beside(a->path))) {
+        kcb_afile_abort(a);
+        return KCB_ENOMEM;
+    } else
+        rc = open_temp(a, exists ? &st : NULL);
+    if (rc)
+        return rc;
     *f = a;
     *fp = a->fp;
     return KCB_OK;
@@ -103,15 +193,16 @@ int kcb_afile_open(const char *path, kcb_afile **f, FILE **fp)
 int kcb_afile_commit(kcb_afile *f)
 {
     int rc = KCB_OK;
-    if (fflush(f->fp) || ferror(f->fp) || fsync(fileno(f->fp)))
+    /* a device or a pipe written in place need not (and often cannot) be synced */
+    if (fflush(f->fp) || ferror(f->fp) || (f->tmp && fsync(fileno(f->fp))))
         rc = KCB_EIO;
     if (fclose(f->fp))
         rc = KCB_EIO;
     f->fp = NULL;
-    if (rc == KCB_OK && rename(f->tmp, f->path))
+    if (rc == KCB_OK && f->tmp && rename(f->tmp, f->path))
         rc = KCB_EIO;
     int e = errno;
-    if (rc)
+    if (rc && f->tmp)
         unlink(f->tmp);
     free(f->tmp);
     free(f->path);
@@ -124,11 +215,10 @@ void kcb_afile_abort(kcb_afile *f)
 {
     if (!f)
         return;
-    if (f->tmp) {
-        if (f->fp)
-            fclose(f->fp);
+    if (f->fp)
+        fclose(f->fp);
+    if (f->tmp)
         unlink(f->tmp);
-    }
     free(f->tmp);
     free(f->path);
     free(f);

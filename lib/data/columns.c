@@ -307,13 +307,16 @@ int kcb_ld_row(struct loader *ld, const struct kcb_row *r, long line)
     const unsigned char *label = field(r, ld->label_col, &llen);
     if (llen == 0)
         return kcb_ld_bad_row(ld, line, "missing label");
-    size_t ntext = ld->text_rest ? r->n - ld->label_col - 1 : ld->ntext;
+    size_t ntext = ld->text_rest ? r->n - ld->label_col - 1 : ld->ntext, filled = 0;
     for (size_t i = 0; i < ntext; i++) {
         field(r, text_field(ld, i), &len);
         tlen += (i > 0) + len;
+        filled += len > 0;
     }
     if (tlen > KCB_DOC_MAX)
         return kcb_ld_fail(ld, KCB_ERANGE, line, "document longer than %zu MiB", KCB_DOC_MAX >> 20);
+    if (!filled) /* an empty training text is near every short query */
+        return kcb_ld_bad_row(ld, line, "empty text");
     int id, rc = kcb_ld_intern(ld, label, llen, line, &id);
     if (rc)
         return rc;

@@ -24,6 +24,11 @@ static int load_lines(struct loader *ld, const unsigned char *buf, size_t n, siz
 {
     size_t pos = start, b, e;
     long line = 0;
+    /* classic Mac line ends: read as lines, the whole file would be one document */
+    if (n > start + 1 && !memchr(buf + start, '\n', n - start) &&
+        memchr(buf + start, '\r', n - start - 1))
+        return kcb_ld_fail(ld, KCB_EFORMAT, 1, "lines end in CR alone (classic Mac OS), not LF "
+                           "or CRLF: convert them, e.g. with tr '\\r' '\\n'");
     while (pos < n) {
         next_line(buf, n, &pos, &b, &e);
         line++;

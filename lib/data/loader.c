@@ -106,6 +106,8 @@ int kcb_ld_add(struct loader *ld, const unsigned char *label, size_t llen,
 {
     if (tlen > KCB_DOC_MAX)
         return kcb_ld_fail(ld, KCB_ERANGE, line, "document longer than %zu MiB", KCB_DOC_MAX >> 20);
+    if (tlen == 0) /* an empty training text is near every short query */
+        return kcb_ld_bad_row(ld, line, "empty text");
     int id, rc = kcb_ld_intern(ld, label, llen, line, &id);
     if (rc)
         return rc;

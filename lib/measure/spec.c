@@ -1,4 +1,5 @@
 /* Parsing of codec specs, "gzip:9,zstd:1,3,19,xz:all" or lzbench's "zstd,1,3/xz", into lists. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +21,13 @@ static int push(struct kcb_specs *s, const struct kcb_codec *c, int level)
     return KCB_OK;
 }
 
-/* Parses a whole-token integer; returns 0 and sets *v, or -1. */
+/* Parses a whole-token integer (digits, after at most a '-': no blank, no '+'); returns 0
+ * and sets *v, or -1. */
 static int parse_int(const char *t, const char **end, int *v)
 {
     char *e;
+    if (!isdigit((unsigned char)t[t[0] == '-']))
+        return -1;
     errno = 0;
     long x = strtol(t, &e, 10);
     if (e == t || errno || x < -1000000 || x > 1000000)

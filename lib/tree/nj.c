@@ -238,7 +238,7 @@ static int needs_quotes(const char *s)
     if (!*s)
         return 1;
     for (; *s; s++)
-        if (isspace((unsigned char)*s) || strchr("()[]':;,", *s))
+        if (isspace((unsigned char)*s) || strchr("()[]':;,_", *s)) /* Newick reads _ as a blank */
             return 1;
     return 0;
 }

@@ -1,6 +1,7 @@
 /* PHYLIP distance matrices: writing relaxed PHYLIP, and reading strict or relaxed, square or triangular. */
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,20 +68,13 @@ static int fail(char *why, size_t len, long line, const char *fmt, ...)
     return KCB_EFORMAT;
 }
 
-/* Finds the name (*name, *namelen: within s) and reads up to want values of one row; sets *got.
- * Returns -1 for a token that is not a number, or too long to be one. */
-static int parse_row(const char *s, size_t len, const char **name, size_t *namelen, double *vals,
-                     size_t want, size_t *got)
+/* Reads the numbers of s[k..len) into vals (up to want of them) and counts them in *got (up
+ * to want + 1). Returns -1 for a token that is not a finite number, or too long to be one. */
+static int parse_values(const char *s, size_t k, size_t len, double *vals, size_t want,
+                        size_t *got)
 {
-    size_t k = 0;
-    while (k < len && isspace((unsigned char)s[k]))
-        k++;
-    *name = s + k;
-    while (k < len && !isspace((unsigned char)s[k]))
-        k++;
-    *namelen = (size_t)(s + k - *name);
-    *got = 0;
     char buf[64];
+    *got = 0;
     while (k < len && *got < want + 1) {
         while (k < len && isspace((unsigned char)s[k]))
             k++;
@@ -95,12 +89,40 @@ static int parse_row(const char *s, size_t len, const char **name, size_t *namel
         char *e;
         errno = 0;
         double v = strtod(buf, &e);
-        if (*e || errno)
+        if (*e || errno || !isfinite(v)) /* nan and inf are no distances */
             return -1;
         if (*got < want)
             vals[*got] = v;
         (*got)++;
     }
+    return 0;
+}
+
+/* Reads one row: relaxed PHYLIP (the name is the first word) or, when that does not give
+ * a row of one of the two shapes, strict PHYLIP (the name is the first 10 columns, which may
+ * touch the first value). Sets the name (*name, *namelen: within s) and *got, the count of
+ * values (square: want, lower triangle: tri). Returns -1 when neither reading fits, -2 when
+ * a value of the name-first reading is not a finite number and the strict one fails too. */
+static int parse_row(const char *s, size_t len, const char **name, size_t *namelen, double *vals,
+                     size_t want, size_t tri, size_t *got)
+{
+    size_t k = 0;
+    while (k < len && isspace((unsigned char)s[k]))
+        k++;
+    *name = s + k;
+    while (k < len && !isspace((unsigned char)s[k]))
+        k++;
+    *namelen = (size_t)(s + k - *name);
+    int bad = parse_values(s, k, len, vals, want, got) ? -2 : -1;
+    if (bad == -1 && (*got == want || *got == tri))
+        return 0;
+    if (len <= 10 || isspace((unsigned char)s[0]))
+        return bad;
+    *name = s; /* strict: ten columns of name, blanks at their end not part of it */
+    for (*namelen = 10; *namelen > 0 && isspace((unsigned char)s[*namelen - 1]);)
+        (*namelen)--;
+    if (parse_values(s, 10, len, vals, want, got) || (*got != want && *got != tri))
+        return bad;
     return 0;
 }
 
@@ -118,6 +140,7 @@ static int read_one(struct lines ls, struct kcb_matrix **out, char *why, size_t 
     struct kcb_matrix *m;
     if (kcb_matrix_new((size_t)n, &m))
         return KCB_ENOMEM;
+    int square = 1;
     for (size_t i = 0; i < (size_t)n; i++) {
         const char *name;
         size_t got, namelen;
@@ -125,13 +148,22 @@ static int read_one(struct lines ls, struct kcb_matrix **out, char *why, size_t 
             kcb_matrix_free(m);
             return fail(why, whylen, ls.no + 1, "expected %ld rows, found %zu", n, i);
         }
-        if (parse_row(s, sl, &name, &namelen, m->d + i * (size_t)n, (size_t)n, &got) ||
-            (got != (size_t)n && got != i)) {
+        /* the first row decides the shape; every other row must keep it */
+        size_t want = i == 0 || square ? (size_t)n : i, tri = i == 0 ? 0 : want;
+        int bad = parse_row(s, sl, &name, &namelen, m->d + i * (size_t)n, (size_t)n, tri, &got);
+        if (bad || (i > 0 && got != want)) {
             kcb_matrix_free(m);
-            return fail(why, whylen, ls.no, "row %zu: expected %ld (square) or %zu (lower "
-                        "triangle) numbers", i + 1, n, i);
+            if (bad == -2)
+                return fail(why, whylen, ls.no, "row %zu: a value is not a finite number", i + 1);
+            return i == 0 ? fail(why, whylen, ls.no, "row 1: expected %ld (square) or 0 "
+                                 "(lower triangle) numbers", n)
+                          : fail(why, whylen, ls.no, "row %zu: expected %zu numbers, as the "
+                                 "first row is %s", i + 1, want, square ? "square" :
+                                 "a lower triangle");
         }
-        if (got == i) /* lower triangle: mirror */
+        if (i == 0)
+            square = got == (size_t)n;
+        if (!square) /* lower triangle: mirror */
             for (size_t j = 0; j < i; j++)
                 m->d[j * (size_t)n + i] = m->d[i * (size_t)n + j];
         char *label = strndup(name, namelen);
@@ -145,6 +177,7 @@ static int read_one(struct lines ls, struct kcb_matrix **out, char *why, size_t 
     *out = m;
     return KCB_OK;
 }
+
 /* Skips the index matrices before the wanted one: each is a line with its size n and then n
  * non-blank rows. Returns 0, or -1 if the text ends first or a size is not a number. */
 static int skip(struct lines *ls, long index)

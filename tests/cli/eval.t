@@ -511,6 +511,44 @@ run:
 exit: 3
 stderr: kcbench eval: d/test.tsv:3: missing label
 
+=== tsv, fastText and csv: a row with an empty text is refused (it would be near every short query)
+run:
+| $KCBENCH gen labelled -o d --sources 2 --docs 10 -n 30 --order 1 --seed 3
+| sed -i '4s/\t.*/\t/' d/train.tsv
+| printf '__label__a one two\n__label__b\n' > t.ft
+| printf 'label,text\na,"one two"\nb,""\n' > t.csv
+| for f in d/train.tsv t.ft t.csv; do $KCBENCH eval -t $f -T d/test.tsv; echo "exit $?"; done
+stdout:
+| exit 3
+| exit 3
+| exit 3
+stderr:
+| kcbench eval: d/train.tsv:4: empty text
+| kcbench eval: t.ft:2: empty text
+| kcbench eval: t.csv:3: empty text
+
+=== tsv: --skip-bad skips rows with an empty text, with a warning
+run:
+| $KCBENCH gen labelled -o d --sources 2 --docs 10 -n 30 --order 1 --seed 3
+| sed -i '4s/\t.*/\t/' d/train.tsv
+| $KCBENCH eval -q -t d/train.tsv -T d/test.tsv --skip-bad -f csv > /dev/null; echo "exit $?"
+stdout: exit 0
+stderr contains: empty text
+
+=== tsv: lines that end in CR alone (classic Mac OS) are refused, not read as one document
+run:
+| printf 'a\tone two\rb\tthree four\ra\tone\r' > cr.tsv
+| $KCBENCH eval -t cr.tsv -T cr.tsv; echo "exit $?"
+stdout: exit 3
+stderr: kcbench eval: cr.tsv:1: lines end in CR alone (classic Mac OS), not LF or CRLF: convert them, e.g. with tr '\r' '\n'
+
+=== --dedup that leaves no test text is an error, not a row of NaN
+run:
+| $KCBENCH gen labelled -o d --sources 2 --docs 10 -n 30 --order 1 --seed 3
+| $KCBENCH eval -t d/train.tsv -T d/train.tsv --dedup; echo "exit $?"
+stdout: exit 3
+stderr contains: --dedup left no test text to score
+
 === csv: an unterminated quote is reported at the line where its row starts
 run: $KCBENCH eval -t t.csv -T t.csv
 file t.csv:

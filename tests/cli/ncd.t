@@ -484,6 +484,14 @@ exit: 2
 stderr: one line
 stderr contains: high
 
+=== a level with a blank or a plus sign ('gzip: 5', 'gzip:5 ', 'gzip:+5') is not a number
+run:
+| for c in 'gzip: 5' 'gzip:5 ' 'gzip:+5'; do $KCBENCH ncd -c "$c" -s a b 2> e; echo "$? $(wc -l < e) $(grep -c 'bad level' e)"; done
+stdout:
+| 2 1 1
+| 2 1 1
+| 2 1 1
+
 === an empty entry in the compressor list: exit 2, one line
 run: $KCBENCH ncd -c gzip,,xz -s a b
 exit: 2

@@ -424,6 +424,21 @@ stdout:
 | w: svg, gp and the table
 | s: svg, gp and the table
 
+=== names with gnuplot's enhanced-text specials (& _ ~ ^ { } @) appear as they are, in valid XML
+run:
+| $KCBENCH gen markov -n 20000 -o 'a&b_c~d' && $KCBENCH gen markov -n 2000 --source 1 -o 'x^{y}@z'
+| $KCBENCH probe concat -c gzip:9 --svg c.svg 'a&b_c~d' 'x^{y}@z' > /dev/null
+| $KCBENCH probe window -c gzip:9 --svg w.svg 'a&b_c~d' > /dev/null
+| $KCBENCH probe scaling -c gzip:9 --points 4 --svg s.svg 'a&b_c~d' > /dev/null
+| for f in c w s; do python3 -c 'import sys, xml.dom.minidom as m
+| t = " ".join(x.toxml() for x in m.parse(sys.argv[1]).getElementsByTagName("text"))
+| print(sys.argv[1], "a&amp;b_c~d" in t, "x^{y}@z" in t)' $f.svg; done
+timeout: 20
+stdout:
+| c.svg True True
+| w.svg True False
+| s.svg True False
+
 === --svg without the .svg suffix: the script is that name plus .gp
 run:
 | $KCBENCH gen markov -n 3000 -o a && $KCBENCH gen markov -n 2000 --source 1 -o b

@@ -47,23 +47,23 @@ file two.phy:
 run: $KCBENCH tree two.phy
 stdout: (x:0.350000,y:0.350000);
 
-=== labels with Newick-special characters are quoted, with ' doubled
+=== labels with Newick-special characters (and _, which Newick reads as a blank) are quoted, ' doubled
 file q.phy:
 | 3
 | it's 0 1 2
 | a,b 1 0 2
 | plain_name 2 2 0
 run: $KCBENCH tree q.phy
-stdout: ('it''s':0.500000,'a,b':0.500000,plain_name:1.500000);
+stdout: ('it''s':0.500000,'a,b':0.500000,'plain_name':1.500000);
 
 === kcbench's own ncd -f phylip over the samples: every label, and same-source texts paired
 run:
 | $KCBENCH gen samples -o s > /dev/null
 | $KCBENCH ncd -f phylip s/* | $KCBENCH tree - > t.nwk
 | test "$(wc -l < t.nwk)" -eq 1
-| for f in s/*; do grep -qF "$f:" t.nwk || { echo "missing $f"; exit 1; }; done
+| for f in s/*; do grep -qF -e "'$f':" -e "($f:" -e ",$f:" t.nwk || { echo "missing $f"; exit 1; }; done
 | for src in $(ls s | sed -n 's/^markov_\(.*\)_1\.txt$/\1/p'); do
-|   grep -qE "\(s/markov_${src}_1\.txt:[0-9.]+,s/markov_${src}_2\.txt:[0-9.]+\)" t.nwk ||
+|   grep -qE "\('s/markov_${src}_1\.txt':[0-9.]+,'s/markov_${src}_2\.txt':[0-9.]+\)" t.nwk ||
 |     { echo "markov $src texts not siblings"; exit 1; }
 | done
 | grep -q ');$' t.nwk && echo "$(ls s | wc -l) labels, markov pairs joined"
@@ -203,16 +203,24 @@ exit: 3
 stderr: one line
 stderr contains: at least 2 taxa
 
-=== a NaN distance: exit 3, one line naming the pair
+=== a NaN or infinite distance: exit 3, one line naming the file, line and row
 file nan.phy:
 | 3
 | a 0 1 nan
 | b 1 0 2
 | c 2 2 0
-run: $KCBENCH tree nan.phy
-exit: 3
-stderr: one line
-stderr contains: (a, c)
+file inf.phy:
+| 3
+| a
+| b inf
+| c 2 2
+run: $KCBENCH tree nan.phy; echo "exit $?"; $KCBENCH tree inf.phy; echo "exit $?"
+stdout:
+| exit 3
+| exit 3
+stderr:
+| kcbench tree: nan.phy: malformed PHYLIP matrix: line 2: row 1: a value is not a finite number
+| kcbench tree: inf.phy: malformed PHYLIP matrix: line 3: row 2: a value is not a finite number
 
 === no MATRIX, or two: exit 2
 run: $KCBENCH tree; rc1=$?; $KCBENCH tree a b; echo "$rc1 $?"

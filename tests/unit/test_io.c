@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
@@ -86,11 +87,11 @@ static int dir_teardown(void **state)
 }
 
 /* Writes path/name with stdio (not with the code under test); returns the full path. */
+static char *path_in(const struct dir *d, const char *name);
+
 static char *make_file(const struct dir *d, const char *name, const void *data, size_t n)
 {
-    char *p = malloc(128);
-    assert_non_null(p);
-    snprintf(p, 128, "%s/%s", d->path, name);
+    char *p = path_in(d, name);
     FILE *fp = fopen(p, "wb");
     assert_non_null(fp);
     assert_int_equal(fwrite(data, 1, n, fp), n);
@@ -100,9 +101,10 @@ static char *make_file(const struct dir *d, const char *name, const void *data, 
 
 static char *path_in(const struct dir *d, const char *name)
 {
-    char *p = malloc(128);
+    size_t n = strlen(d->path) + strlen(name) + 2;
+    char *p = malloc(n);
     assert_non_null(p);
-    snprintf(p, 128, "%s/%s", d->path, name);
+    snprintf(p, n, "%s/%s", d->path, name);
     return p;
 }
 
@@ -368,6 +370,112 @@ static void test_write_file_in_missing_directory(void **state)
     free(p);
 }
 
+/* Commits c into the file at p through kcb_afile. */
+static void commit_text(const char *p, const char *c)
+{
+    kcb_afile *f;
+    FILE *fp;
+    assert_int_equal(kcb_afile_open(p, &f, &fp), KCB_OK);
+    assert_true(fputs(c, fp) >= 0);
+    assert_int_equal(kcb_afile_commit(f), KCB_OK);
+}
+
+/* -o onto a symbolic link writes the file it points to; the link stays a link, also when it
+ * dangles (the target is created) and through a chain of links. */
+static void test_afile_through_symlinks(void **state)
+{
+    const struct dir *d = *state;
+    char *target = make_file(d, "target.txt", "old", 3), *link = path_in(d, "link.txt");
+    char *chain = path_in(d, "chain.txt"), *dangling = path_in(d, "dangling.txt");
+    char *created = path_in(d, "created.txt");
+    assert_int_equal(symlink("target.txt", link), 0);
+    assert_int_equal(symlink(link, chain), 0); /* absolute, to a relative link */
+    assert_int_equal(symlink("created.txt", dangling), 0);
+    struct stat st;
+    commit_text(link, "new");
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_file_is(target, "new", 3);
+    commit_text(chain, "newer");
+    assert_int_equal(lstat(chain, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_file_is(target, "newer", 5);
+    commit_text(dangling, "made");
+    assert_int_equal(lstat(dangling, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_file_is(created, "made", 4);
+    assert_int_equal(entries(d->path), 5); /* no temporary file left behind */
+    free(target), free(link), free(chain), free(dangling), free(created);
+}
+
+/* What is not a regular file (a FIFO here, /dev/null in use) is written in place, never
+ * replaced by a regular file (which rename would do, and as root even to a device). */
+static void test_afile_fifo_written_in_place(void **state)
+{
+    const struct dir *d = *state;
+    char *p = path_in(d, "pipe");
+    assert_int_equal(mkfifo(p, 0600), 0);
+    int rd = open(p, O_RDONLY | O_NONBLOCK); /* a reader, so that the writer does not block */
+    assert_true(rd >= 0);
+    commit_text(p, "through");
+    char got[16] = {0};
+    assert_int_equal(read(rd, got, sizeof got), 7);
+    assert_string_equal(got, "through");
+    kcb_afile *f;
+    FILE *fp;
+    assert_int_equal(kcb_afile_open(p, &f, &fp), KCB_OK);
+    kcb_afile_abort(f); /* aborting leaves the FIFO alone too */
+    close(rd);
+    struct stat st;
+    assert_int_equal(lstat(p, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    assert_int_equal(entries(d->path), 1);
+    free(p);
+}
+
+/* A name of NAME_MAX bytes works: the temporary name does not grow with it. */
+static void test_afile_long_name(void **state)
+{
+    const struct dir *d = *state;
+    char name[NAME_MAX + 1];
+    memset(name, 'n', NAME_MAX);
+    name[NAME_MAX] = '\0';
+    char *p = path_in(d, name);
+    commit_text(p, "long");
+    assert_file_is(p, "long", 4);
+    assert_int_equal(entries(d->path), 1);
+    free(p);
+}
+
+/* A new file gets 0666 less the umask; a replaced one keeps its permissions. */
+static void test_afile_modes(void **state)
+{
+    const struct dir *d = *state;
+    char *p = path_in(d, "new.txt"), *q = make_file(d, "old.txt", "x", 1);
+    mode_t old = umask(077);
+    commit_text(p, "private");
+    umask(old);
+    struct stat st;
+    assert_int_equal(stat(p, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    assert_int_equal(chmod(q, 0640), 0);
+    commit_text(q, "still 0640");
+    assert_int_equal(stat(q, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0640);
+    free(p), free(q);
+}
+
+static void test_afile_directory_refused(void **state)
+{
+    const struct dir *d = *state;
+    kcb_afile *f;
+    FILE *fp;
+    errno = 0;
+    assert_int_equal(kcb_afile_open(d->path, &f, &fp), KCB_EIO);
+    assert_int_equal(errno, EISDIR);
+    assert_int_equal(entries(d->path), 0);
+}
+
 #define DIR_TEST(f) cmocka_unit_test_setup_teardown(f, dir_setup, dir_teardown)
 
 int main(void)
@@ -386,6 +494,11 @@ int main(void)
         DIR_TEST(test_afile_in_missing_directory),
         DIR_TEST(test_afile_open_failure_leaves_nothing),
         DIR_TEST(test_afile_dash_is_an_ordinary_file),
+        DIR_TEST(test_afile_through_symlinks),
+        DIR_TEST(test_afile_fifo_written_in_place),
+        DIR_TEST(test_afile_long_name),
+        DIR_TEST(test_afile_modes),
+        DIR_TEST(test_afile_directory_refused),
         DIR_TEST(test_write_file),
         DIR_TEST(test_write_empty_file),
         DIR_TEST(test_write_file_in_missing_directory),

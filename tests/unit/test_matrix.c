@@ -380,6 +380,45 @@ static void test_phylip_wrong_number_of_values(void **state)
     read_fails("3\nA\nB 0.1\nC 0.2\n", 4);
 }
 
+/* Strict PHYLIP: a name of exactly 10 columns may touch the first value. */
+static void test_phylip_strict_names_touching_values(void **state)
+{
+    (void)state;
+    struct kcb_matrix *m = read_ok("3\n"
+                                   "abcdefghij0 0.25 0.5\n"
+                                   "short     0.25 0 0.75\n"
+                                   "0123456789.5 0.75 0\n");
+    static const double want[9] = {0, 0.25, 0.5, 0.25, 0, 0.75, 0.5, 0.75, 0};
+    assert_string_equal(m->labels[0], "abcdefghij");
+    assert_string_equal(m->labels[1], "short");
+    assert_string_equal(m->labels[2], "0123456789");
+    assert_values(m, want, 0.0);
+    kcb_matrix_free(m);
+    m = read_ok("3\nfirst_name\nsecondname0.5\nthird_name0.25 0.75\n"); /* triangle */
+    assert_string_equal(m->labels[1], "secondname");
+    assert_true(m->d[2 * 3 + 1] == 0.75 && m->d[1 * 3 + 2] == 0.75);
+    kcb_matrix_free(m);
+}
+
+/* nan and inf are numbers to strtod, but no distances. */
+static void test_phylip_non_finite_refused(void **state)
+{
+    (void)state;
+    read_fails("2\nA 0 nan\nB nan 0\n", 2);
+    read_fails("2\nA 0 1\nB inf 0\n", 3);
+    read_fails("2\nA 0 1\nB -INFINITY 0\n", 3);
+    read_fails("3\nA\nB NaN\nC 0.2 0.3\n", 3);
+}
+
+/* The first row decides square or lower triangle; a row of the other shape is refused. */
+static void test_phylip_shapes_not_mixed(void **state)
+{
+    (void)state;
+    read_fails("3\nA 0 1 2\nB 1\nC 2 3 0\n", 3);      /* square, then a triangle row */
+    read_fails("3\nA\nB 1 0 3\nC 2 3\n", 3);          /* triangle, then a square row */
+    read_fails("3\nA\nB 0.1\nC 0.2 0.3 0\n", 4);
+}
+
 static void test_phylip_reason_optional_and_truncated(void **state)
 {
     (void)state;
@@ -515,6 +554,9 @@ int main(void)
         cmocka_unit_test(test_phylip_too_few_rows),
         cmocka_unit_test(test_phylip_not_a_number),
         cmocka_unit_test(test_phylip_wrong_number_of_values),
+        cmocka_unit_test(test_phylip_strict_names_touching_values),
+        cmocka_unit_test(test_phylip_non_finite_refused),
+        cmocka_unit_test(test_phylip_shapes_not_mixed),
         cmocka_unit_test(test_phylip_reason_optional_and_truncated),
         cmocka_unit_test(test_phylip_index_selects_matrix),
         cmocka_unit_test(test_phylip_index_round_trip),
