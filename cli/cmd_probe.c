@@ -166,10 +166,12 @@ static int probe_concat(const struct probe_opts *o, const struct kcb_inputs *c,
                                                                 sizeof name) : "concat");
     } else if ((rc = concat_write(o, c, res, out))) {
         e = kcb_lib_err(o->cmd->name, rc, "%s", o->output);
-    } else if (o->svg && n < 2) {
-        kcb_warn(o->cmd->name, "--svg: a heatmap needs at least two corpora; no figure drawn");
-    } else if (o->svg) {
-        e = kcb_fig_concat(o, c, res);
+    } else {
+        out->whole = 1;
+        if (o->svg && n < 2)
+            kcb_warn(o->cmd->name, "--svg: a heatmap needs at least two corpora; no figure drawn");
+        else if (o->svg)
+            e = kcb_fig_concat(o, c, res);
     }
     for (size_t i = 0; res && i < ns; i++)
         free(res[i]);
@@ -227,6 +229,7 @@ static int probe_window(const struct probe_opts *o, const struct kcb_input *c,
     int e = rc ? KCB_OK : window_write(o, pts, cnt, out);
     if (e)
         rc = kcb_lib_err(cmd, e, "%s", o->output);
+    out->whole = !rc;
     if (!rc && o->svg)
         rc = kcb_fig_window(o, c, pts, cnt);
     free(cnt);
@@ -264,7 +267,7 @@ static int dispatch(const struct probe_opts *o, const struct kcb_inputs *c)
     rc = !strcmp(o->what, "concat") ? probe_concat(o, c, &out)
          : !strcmp(o->what, "window") ? probe_window(o, &c->v[0], &out)
                                       : kcb_probe_scaling(o, c->n ? &c->v[0] : NULL, &out);
-    return kcb_output_close(o->cmd->name, o->output, af, rc);
+    return kcb_output_close_whole(o->cmd->name, o->output, af, rc, out.whole);
 }
 
 static int run(const struct kcb_cmd *cmd, int argc, char **argv)

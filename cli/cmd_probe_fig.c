@@ -150,12 +150,26 @@ int kcb_fig_curves(const struct probe_opts *o, const struct curve *cv, const cha
     int rc = kcb_plot_open(o->cmd->name, &p, o->svg, 900, 600);
     if (rc)
         return rc;
-    fputs("set logscale xy\nset grid\nset key inside bottom left opaque box samplen 2 "
-          "font ',9'\nset samples 400\n"
-          "set autoscale fix\nset offsets graph 0.03, graph 0.03, graph 0.05, graph 0.45\n"
-          "set format x '10^{%L}'\nset ytics (0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, "
-          "0.3, 0.4, 0.5, 0.7, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 10)\n"
-          "set mytics 1\nset title ", p.fp);
+    int ylog = 1; /* a log y axis cannot show 0 (an error-free point): then y is linear */
+    double ymax = 0;
+    for (size_t s = 0; s < n; s++)
+        for (size_t i = 0; i < cv[s].n; i++) {
+            ylog &= cv[s].y[i] > 0;
+            ymax = cv[s].y[i] > ymax ? cv[s].y[i] : ymax;
+        }
+    if (ylog)
+        fputs("set logscale xy\n", p.fp);
+    else /* all zero: a range of its own, which gnuplot cannot find */
+        fprintf(p.fp, "set logscale x\nset yrange [0:%s]\n", ymax > 0 ? "*" : "0.1");
+    fputs("set grid\nset key inside bottom left opaque box samplen 2 font ',9'\n"
+          "set samples 400\nset autoscale xfix\n"
+          "set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.45\n"
+          "set format x '10^{%L}'\n", p.fp);
+    if (ylog)
+        fputs("set autoscale yfix\nset ytics (0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, "
+              "0.3, 0.4, 0.5, 0.7, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 10)\n"
+              "set mytics 1\n", p.fp);
+    fputs("set title ", p.fp);
     kcb_plot_text(p.fp, title);
     fputs(" noenhanced\nset xlabel ", p.fp);
     kcb_plot_text(p.fp, xlabel);

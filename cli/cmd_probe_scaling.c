@@ -224,6 +224,7 @@ int kcb_probe_scaling(const struct probe_opts *o, const struct kcb_input *c, str
     int e = rc ? KCB_OK : write_curves(o, out, cv, bytes);
     if (e)
         rc = kcb_lib_err(o->cmd->name, e, "%s", o->output);
+    out->whole = !rc;
     if (!rc && o->svg) {
         char title[256];
         if (!bytes)

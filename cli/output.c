@@ -37,3 +37,11 @@ int kcb_output_close(const char *cmd, const char *path, kcb_afile *af, int rc)
     int e = kcb_afile_commit(af);
     return e ? kcb_lib_err(cmd, e, "%s", path) : KCB_EXIT_OK;
 }
+
+int kcb_output_close_whole(const char *cmd, const char *path, kcb_afile *af, int rc, int whole)
+{
+    if (!whole)
+        return kcb_output_close(cmd, path, af, rc);
+    int e = kcb_output_close(cmd, path, af, KCB_EXIT_OK);
+    return e ? e : rc;
+}

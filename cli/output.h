@@ -14,4 +14,9 @@ int kcb_output_open(const char *cmd, const char *path, kcb_afile **af, FILE **fp
  * was written. Returns rc, or the exit status of a failed commit or write (printed). */
 int kcb_output_close(const char *cmd, const char *path, kcb_afile *af, int rc);
 
+/* As kcb_output_close, but when whole is set (every table was written, and what failed, rc,
+ * came after: a figure), the output is kept and committed all the same; returns rc, or the
+ * commit's own error. */
+int kcb_output_close_whole(const char *cmd, const char *path, kcb_afile *af, int rc, int whole);
+
 #endif

@@ -31,7 +31,7 @@ int kcb_format_human(enum kcb_format f)
 
 void kcb_out_init(struct kcb_out *o, FILE *fp, enum kcb_format f)
 {
-    *o = (struct kcb_out){fp, f, 0, "\t"};
+    *o = (struct kcb_out){fp, f, 0, "\t", 0};
 }
 
 struct kcb_table {

@@ -115,6 +115,8 @@ struct kcb_out {
     enum kcb_format f;
     size_t tables;         /* tables opened so far */
     const char *plain_sep; /* between values in plain format: "\t" unless set */
+    int whole;             /* set by a command when every table is written: a later failure
+                            * (a figure) then keeps the output (kcb_output_close_whole) */
 };
 
 /* Sets o up to write format f to fp. */

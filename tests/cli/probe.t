@@ -439,6 +439,32 @@ stdout:
 | w.svg True False
 | s.svg True False
 
+=== when gnuplot fails, the table (complete) is kept: on stdout and in -o; one error line, exit 3
+run:
+| $KCBENCH gen markov -n 3000 -o a && $KCBENCH gen markov -n 2000 --source 1 -o b
+| mkdir bin && printf '#!/bin/sh\nexit 1\n' > bin/gnuplot && chmod +x bin/gnuplot
+| PATH=$PWD/bin:$PATH $KCBENCH probe concat -c gzip:9 -f csv --svg f.svg a b > out1.csv 2> e1; echo "exit $?"
+| PATH=$PWD/bin:$PATH $KCBENCH probe concat -c gzip:9 -f csv -o out2.csv --svg f.svg a b 2> e2; echo "exit $?"
+| $KCBENCH probe concat -c gzip:9 -f csv a b | tee want.csv | cmp - out1.csv && cmp want.csv out2.csv && echo both whole
+| cat e1 e2
+stdout:
+| exit 3
+| exit 3
+| both whole
+| kcbench probe: gnuplot failed on f.gp
+| kcbench probe: gnuplot failed on f.gp
+
+=== scaling --labelled --svg draws a learning curve that is all zeros (no log y axis then)
+run:
+| $KCBENCH gen labelled -o easy --sources 2 --docs 30 -n 200 --order 1 --seed 3 > /dev/null
+| $KCBENCH probe scaling -c gzip:9 --labelled easy/train.tsv,easy/test.tsv --points 4 --reps 1 -f csv --svg z.svg | cut -d, -f3 | sort -u | tr '\n' ' '; echo
+| grep -c 'set logscale xy' z.gp; grep -q '<svg' z.svg && echo drawn
+timeout: 30
+stdout:
+| 0.000000 knn_error 
+| 0
+| drawn
+
 === --svg without the .svg suffix: the script is that name plus .gp
 run:
 | $KCBENCH gen markov -n 3000 -o a && $KCBENCH gen markov -n 2000 --source 1 -o b

@@ -169,13 +169,14 @@ static void test_tsv_columns(void **state)
     struct kcb_dataset *d;
     struct kcb_diag diag;
     /* every tab separates fields now; a CRLF line end goes */
-    assert_int_equal(load_opts("swap.tsv", "some text\tx\r\nmore\tx\tignored\n\ty\n", &o, NULL,
+    assert_int_equal(load_opts("swap.tsv", "some text\tx\r\nmore\tx\tignored\n \ty\n", &o, NULL,
                                &d, &diag),
                      KCB_OK);
     assert_int_equal(d->n, 3);
     DOC(d, 0, "x", "some text", 1);
     DOC(d, 1, "x", "more", 2);
-    DOC(d, 2, "y", "", 3);
+    DOC(d, 2, "y", " ", 3);
+    assert_opts_fail("empty.tsv", "t\ta\n\tb\n", &o, KCB_EFORMAT, 2, "empty text");
     assert_int_equal(diag.fields, 2);
     kcb_dataset_free(d);
     assert_opts_fail("onefield.tsv", "t\ta\nno tab\n", &o, KCB_EFORMAT, 2,

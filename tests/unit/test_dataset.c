@@ -316,9 +316,9 @@ static void test_find_dups_and_filter(void **state)
     unsigned char dup[5], keep[5];
     size_t count = 99;
     assert_int_equal(kcb_labels_new(&l), KCB_OK);
-    assert_int_equal(load_text("dtrain.tsv", "a\tone\nb\ttwo\na\tthree\nb\tone\nc\t\n",
+    assert_int_equal(load_text("dtrain.tsv", "a\tone\nb\ttwo\na\tthree\nb\tone\nc\t \n",
                                KCB_IN_TSV, 0, l, &train, NULL), 0);
-    assert_int_equal(load_text("dtest.tsv", "a\ttwo\nb\tfour\na\tone\nb\t\na\tONE\n",
+    assert_int_equal(load_text("dtest.tsv", "a\ttwo\nb\tfour\na\tone\nb\t \na\tONE\n",
                                KCB_IN_TSV, 0, l, &test, NULL), 0);
     memset(dup, 7, sizeof dup);
     assert_int_equal(kcb_dataset_find_dups(train, test, dup, &count), KCB_OK);

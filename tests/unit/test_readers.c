@@ -27,7 +27,7 @@ static void test_tsv_good(void **state)
                                "earn\tprofit up\n"
                                "acq\tbuys firm\twith a tab\n"
                                "\n"
-                               "earn\t\n"
+                               "earn\t \n"
                                "grain\twheat",
                                KCB_IN_TSV, 0, NULL, &d, &diag),
                      KCB_OK);
@@ -39,7 +39,7 @@ static void test_tsv_good(void **state)
     assert_string_equal(d->labels->name[2], "grain");
     DOC(d, 0, "earn", "profit up", 1);
     DOC(d, 1, "acq", "buys firm\twith a tab", 2);
-    DOC(d, 2, "earn", "", 4);
+    DOC(d, 2, "earn", " ", 4); /* a blank is a text; nothing is not (below) */
     DOC(d, 3, "grain", "wheat", 5);
     assert_int_equal(d->label[3], 2);
     assert_int_equal(diag.skipped, 0);
@@ -212,7 +212,7 @@ static void test_fasttext_good(void **state)
                                "__label__pos great movie\n"
                                "\n"
                                "  __label__neg\tbad  film \r\n"
-                               "__label__pos\n"
+                               "__label__pos -\n"
                                "   \n"
                                "__label__neu text with __label__x inside\n",
                                KCB_IN_FASTTEXT, 0, NULL, &d, NULL),
@@ -221,10 +221,21 @@ static void test_fasttext_good(void **state)
     assert_int_equal(d->n, 4);
     DOC(d, 0, "pos", "great movie", 1);
     DOC(d, 1, "neg", "bad  film ", 3);
-    DOC(d, 2, "pos", "", 4);
+    DOC(d, 2, "pos", "-", 4);
     DOC(d, 3, "neu", "text with __label__x inside", 6);
     assert_int_equal(d->labels->n, 3);
     kcb_dataset_free(d);
+}
+
+/* An empty text is refused in every line format: it would be near every short query. */
+static void test_empty_text_refused(void **state)
+{
+    (void)state;
+    assert_load_fails("empty.tsv", "a\tx\nb\t\n", KCB_IN_TSV, 0, KCB_EFORMAT, 2, "empty text");
+    assert_load_fails("empty.ft", "__label__a x\n__label__b\n", KCB_IN_FASTTEXT, 0,
+                      KCB_EFORMAT, 2, "empty text");
+    assert_load_fails("empty.csv", "a,x\nb,\"\"\n", KCB_IN_CSV, 0, KCB_EFORMAT, 2,
+                      "empty text");
 }
 
 static void test_fasttext_malformed(void **state)
@@ -315,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_csv_malformed),
         cmocka_unit_test(test_csv_skip_bad),
         cmocka_unit_test(test_fasttext_good),
+        cmocka_unit_test(test_empty_text_refused),
         cmocka_unit_test(test_fasttext_malformed),
         cmocka_unit_test(test_dir_layout),
         cmocka_unit_test(test_dir_errors),
