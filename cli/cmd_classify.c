@@ -9,6 +9,7 @@
 #include "kcb/err.h"
 #include "kcb/io.h"
 #include "kcb/model.h"
+#include "kcb/primed.h"
 #include "kcb/rules.h"
 #include "kcb/sizes.h"
 #include "kcb/text.h"
@@ -37,14 +38,23 @@ static const struct kcb_opt opts[] = {
      "also print the nearest training texts, labels and distances\n(plain format only)", NULL},
     KCB_DATAOPTS_ENTRIES, /* how -t TRAIN is read */
     {'j', "threads", "N", "threads (default: all cores)", "2"},
+    {KCB_OPT_LONG + 6, "method", "M",
+     "exact (default) or per-class: the class whose training texts,\n"
+     "joined by --sep as a dictionary, compress the text best (as\n"
+     "'kcbench eval --method per-class'); needs -t, prints labels only", "per-class"},
+    {KCB_OPT_LONG + 7, "parts", "P",
+     "per-class: each class text in P parts, each its own dictionary;\n"
+     "a class scores its best part (default 1)", "3"},
     {0, NULL, NULL, NULL, NULL},
 };
 
 struct classify_opts {
     const char *train, *model, *codec, *sep, *output;
     long k, top, threads;
-    int explain, format_set;
+    int explain, format_set, k_given;
     enum kcb_format format;
+    enum kcb_method method;
+    long parts;
     struct kcb_dataopts data; /* how -t TRAIN is read */
 };
 
@@ -56,7 +66,7 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case 't': o->train = arg; return KCB_EXIT_OK;
     case 'm': o->model = arg; return KCB_EXIT_OK;
     case 'c': o->codec = arg; return kcb_arg_spec(cmd, key, arg, &check);
-    case 'k': return kcb_arg_long(cmd, key, arg, 1, KCB_KNN_MAXK, &o->k);
+    case 'k': o->k_given = 1; return kcb_arg_long(cmd, key, arg, 1, KCB_KNN_MAXK, &o->k);
     case 'f':
         o->format_set = 1;
         return kcb_arg_format(cmd, key, arg, KCB_FMTS_TABLES | 1u << KCB_FMT_PLAIN, &o->format);
@@ -65,6 +75,12 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 1: o->sep = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 2: o->explain = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 5: return kcb_arg_long(cmd, key, arg, 1, 1L << 20, &o->top);
+    case KCB_OPT_LONG + 6:
+        if (kcb_method_parse(arg, &o->method) || o->method == KCB_METHOD_CONDITIONAL)
+            return kcb_usage_err(cmd->name, "%s %s: unknown method (exact, per-class)",
+                                 kcb_opt_name(cmd, key), arg);
+        return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 7: return kcb_arg_long(cmd, key, arg, 1, KCB_PARTS_MAX, &o->parts);
     }
     return kcb_dataopts_apply(cmd, &o->data, key, arg);
 }
@@ -108,6 +124,8 @@ static int from_set(const struct kcb_cmd *cmd, const struct classify_opts *o, st
     if (rc)
         return rc;
     t->d = t->set;
+    if (o->method == KCB_METHOD_PER_CLASS) /* no C(y): the classes are dictionaries */
+        return KCB_EXIT_OK;
     t->own_sizes = malloc((t->d->n ? t->d->n : 1) * sizeof *t->own_sizes);
     rc = t->own_sizes ? kcb_sizes(&t->spec, t->d->text, t->d->n, (size_t)o->threads,
                                   t->own_sizes)
@@ -301,10 +319,60 @@ static int classify(const struct kcb_cmd *cmd, const struct classify_opts *o,
     return kcb_output_close(cmd->name, o->output, af, rc);
 }
 
+/* --method per-class: the label of the class that compresses each text best, one per line. */
+static int classify_per_class(const struct kcb_cmd *cmd, const struct classify_opts *o,
+                              const struct training *t, const struct queries *q)
+{
+    struct kcb_perclass_spec ps = {&t->spec, t->d->text, t->d->label, t->d->n,
+                                   t->d->labels->n, o->sep, strlen(o->sep),
+                                   o->parts ? (size_t)o->parts : 1, (size_t)o->threads};
+    kcb_perclass *m = NULL;
+    kcb_afile *af = NULL;
+    FILE *fp;
+    struct kcb_nb *best = malloc((q->n ? q->n : 1) * sizeof *best);
+    int rc = best ? kcb_perclass_new(&ps, &m) : KCB_ENOMEM;
+    struct kcb_perclass_job job = {m, &t->spec, q->x, q->n, 1, (size_t)o->threads, NULL, NULL,
+                                   NULL};
+    if (!rc && q->n)
+        rc = kcb_perclass_search(&job, best);
+    int out = kcb_output_open(cmd->name, o->output, &af, &fp);
+    if (!out && rc)
+        out = kcb_lib_err(cmd->name, rc, NULL);
+    for (size_t i = 0; !out && i < q->n; i++) /* every class has a text: idx is a label */
+        if (fprintf(fp, "%s\n", t->d->labels->name[best[i].idx]) < 0)
+            out = kcb_lib_err(cmd->name, KCB_EIO, "%s", o->output);
+    kcb_perclass_free(m);
+    free(best);
+    return af || !out ? kcb_output_close(cmd->name, o->output, af, out) : out;
+}
+
+/* What --method per-class does not take, and the codec it needs. */
+static int check_per_class(const struct kcb_cmd *cmd, const struct classify_opts *o)
+{
+    struct kcb_spec spec;
+    char list[160];
+    if (o->model)
+        return kcb_usage_err(cmd->name, "--method per-class needs -t TRAIN: a model file holds "
+                             "no class dictionaries");
+    if (o->k_given || o->top || o->explain || o->format_set)
+        return kcb_usage_err(cmd->name, "--method per-class prints one label per text: it "
+                             "takes no -k, --top, --explain or -f");
+    int rc = kcb_arg_spec(cmd, 'c', o->codec ? o->codec : "gzip:9", &spec);
+    if (!rc && !kcb_codec_primable(spec.codec))
+        rc = kcb_usage_err(cmd->name, "--method per-class: %s cannot compress with a "
+                           "dictionary (these can: %s)", spec.codec->name,
+                           kcb_codecs_primable(list, sizeof list));
+    return rc;
+}
+
 static int check_opts(const struct kcb_cmd *cmd, struct classify_opts *o)
 {
     if (!o->train == !o->model)
         return kcb_usage_err(cmd->name, "needs exactly one of -t TRAIN or -m MODEL");
+    if (o->parts && o->method != KCB_METHOD_PER_CLASS)
+        return kcb_usage_err(cmd->name, "--parts goes with --method per-class");
+    if (o->method == KCB_METHOD_PER_CLASS)
+        return check_per_class(cmd, o);
     if (!o->format_set)
         o->format = o->top ? KCB_FMT_TABLE : KCB_FMT_PLAIN;
     if (o->explain && o->format != KCB_FMT_PLAIN)
@@ -328,7 +396,8 @@ static int run(const struct kcb_cmd *cmd, int argc, char **argv)
     if (!rc)
         rc = read_queries(cmd, argv + optind, (size_t)(argc - optind), &q);
     if (!rc)
-        rc = classify(cmd, &o, &t, &q);
+        rc = o.method == KCB_METHOD_PER_CLASS ? classify_per_class(cmd, &o, &t, &q)
+                                              : classify(cmd, &o, &t, &q);
     kcb_model_free(t.model);
     kcb_dataset_free(t.set);
     free(t.own_sizes);

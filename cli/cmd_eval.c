@@ -62,6 +62,16 @@ static const struct kcb_opt opts[] = {
      "compute shard I of N only: the test items whose index (after\n"
      "--dedup and --test-sample) mod N is I-1; write them as a part file\n"
      "(JSON) to -o, and join the N parts with kcbench merge", "2/4"},
+    {KCB_OPT_LONG + 14, "method", "M",
+     "exact (default), per-class or conditional; the last two prime a\n"
+     "compressor with a dictionary (gzip, zlib, deflate, xz, zstd, lz4)\n"
+     "exact:       kNN on C(x.sep.y), one compression per pair\n"
+     "per-class:   the class whose training texts, joined by --sep as a\n"
+     "             dictionary, compress the test text best (k=1)\n"
+     "conditional: kNN on NCD with C(y) + C(x|y) in place of C(xy)", "per-class"},
+    {KCB_OPT_LONG + 15, "parts", "P",
+     "per-class: each class text in P parts of whole texts, each its\n"
+     "own dictionary; a class scores its best part (default 1)", "3"},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -118,6 +128,8 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 11: o->predictions = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 12: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->train_per_class);
     case KCB_OPT_LONG + 13: return parse_shard(cmd, key, arg, o);
+    case KCB_OPT_LONG + 14: return kcb_eval_method_opt(cmd, key, arg, o, 0);
+    case KCB_OPT_LONG + 15: return kcb_eval_method_opt(cmd, key, arg, o, 1);
     }
     return kcb_dataopts_apply(cmd, &o->data, key, arg);
 }
@@ -135,7 +147,9 @@ static int settle(const struct kcb_cmd *cmd, struct kcb_eval_opts *o)
                              "which writes the predictions of every shard");
     if (o->paper && !o->sep_given)
         o->sep = " ";
-    int rc = o->nk ? KCB_EXIT_OK : kcb_arg_klist(cmd, 'k', "1,2,3,5", o->ks, KCB_EVAL_KS, &o->nk);
+    int rc = kcb_eval_method_settle(cmd, o); /* before the defaults, to see what was given */
+    if (!rc && !o->nk)
+        rc = kcb_arg_klist(cmd, 'k', "1,2,3,5", o->ks, KCB_EVAL_KS, &o->nk);
     if (!rc && o->paper && o->ks[0] != 2) { /* the paper's k = 2 */
         size_t nk = o->nk;
         char list[16 * KCB_EVAL_KS] = "2";
@@ -342,7 +356,7 @@ static int run_spec(struct eval *e, size_t s)
     char name[64], what[200];
     int rc = !ctr || !cte || !nb || !at || !text ? KCB_ENOMEM : KCB_OK;
     size_t n = rc ? 0 : held_items(e, text, at);
-    if (!rc && n)
+    if (!rc && n && e->o.method != KCB_METHOD_PER_CLASS) /* per-class needs no C(y) */
         rc = kcb_sizes(spec, e->train->text, ntr, (size_t)e->o.threads, ctr);
     if (!rc)
         rc = kcb_sizes(spec, text, n, (size_t)e->o.threads, cte);
@@ -353,7 +367,7 @@ static int run_spec(struct eval *e, size_t s)
                               e->o.sep, strlen(e->o.sep), maxk, (size_t)e->o.threads,
                               kcb_progress_show, &pg, &kcb_interrupted};
     if (!rc && n)
-        rc = kcb_knn_search(&job, nb);
+        rc = kcb_eval_search(&e->o, &job, e->train->label, e->labels->n, nb);
     kcb_progress_end(&pg);
     for (size_t j = 0; !rc && j < n; j++)
         memcpy(p->nb + (s * nte + at[j]) * maxk, nb + j * maxk, maxk * sizeof *nb);

@@ -56,6 +56,7 @@ const struct kcb_col kcb_eval_cols[EVAL_NCOLS] = {
     [EVAL_ACCURACY] = {"accuracy", NULL, NUM, 4, 6, 0, 0},
     [EVAL_F1] = {"macro_f1", NULL, NUM, 4, 6, 0, 0},
     [EVAL_DISTANCE] = {"distance", NULL, TEXT, 0, 0, MACHINE, 0},
+    [EVAL_METHOD] = {"method", NULL, TEXT, 0, 0, MACHINE, 0},
     [EVAL_LABELS] = {"labels", NULL, KCB_COL_JSON, 0, 0, 0, 0},
     [EVAL_CONFUSION] = {"confusion", NULL, KCB_COL_JSON, 0, 0, 0, 0},
 };

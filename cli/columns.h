@@ -22,7 +22,8 @@ extern const struct kcb_col kcb_size_cols[SIZE_NCOLS];
 
 /* kcbench eval */
 enum { EVAL_DATASET, EVAL_COMPRESSOR, EVAL_CODEC, EVAL_LEVEL, EVAL_K, EVAL_RULE, EVAL_N,
-       EVAL_ACCURACY, EVAL_F1, EVAL_DISTANCE, EVAL_LABELS, EVAL_CONFUSION, EVAL_NCOLS };
+       EVAL_ACCURACY, EVAL_F1, EVAL_DISTANCE, EVAL_METHOD, EVAL_LABELS, EVAL_CONFUSION,
+       EVAL_NCOLS };
 extern const struct kcb_col kcb_eval_cols[EVAL_NCOLS];
 
 /* kcbench classify -f / --top: one row per text and label (plain shows the label alone) */

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "dataopts.h"
 #include "kcb/dist.h"
+#include "kcb/primed.h"
 #include "kcb/rules.h"
 #include "kcb/shard.h"
 #include "kcb/spec.h"
@@ -28,6 +29,9 @@ struct kcb_eval_opts {
     int dedup, confusion, paper, sep_given, sharded;
     long threads, test_sample, seed, train_per_class;
     struct kcb_shard shard; /* --shard I/N; 1/1 without it */
+    enum kcb_method method; /* --method; per-class settles k = 1 and rule vote */
+    long parts;             /* --parts P of per-class (default 1) */
+    int parts_given;
 };
 
 /*
@@ -40,6 +44,27 @@ int kcb_eval_parse(int argc, char **argv, struct kcb_eval_opts *o);
 
 /* Frees what o holds. */
 void kcb_eval_opts_free(struct kcb_eval_opts *o);
+
+/* Applies --method (parts 0) or --parts (parts 1) to o: an exit status, error printed. */
+int kcb_eval_method_opt(const struct kcb_cmd *cmd, int key, const char *arg,
+                        struct kcb_eval_opts *o, int parts);
+
+/*
+ * Checks --method and --parts against the other options before the defaults are filled in
+ * (cli/eval_method.c): every compressor must prime; per-class refuses -k, --rules, --distance
+ * and --paper, and settles k = 1 and rule vote (shown as rule "per-class"). Returns an exit
+ * status, having printed its error.
+ */
+int kcb_eval_method_settle(const struct kcb_cmd *cmd, struct kcb_eval_opts *o);
+
+/*
+ * Finds the neighbours of job's test texts by o's method into nb (job->k per item, as
+ * kcb_knn_search): exact kNN, conditional NCD, or per-class, whose "neighbours" are the
+ * classes ranked by the primed size of the text (d in bytes), each named by its first
+ * training row in label (the label ids of the training rows; nlabels of them). 0 or kcb_err.
+ */
+int kcb_eval_search(const struct kcb_eval_opts *o, const struct kcb_knn_job *job,
+                    const int *label, size_t nlabels, struct kcb_nb *nb);
 
 /* Warns, as command cmd, what --paper means: the compressor, separator and rule 'optimistic'. */
 void kcb_eval_warn_paper(const char *cmd, const struct kcb_eval_opts *o);

@@ -48,6 +48,10 @@ static json_t *options_json(const struct kcb_eval_opts *o)
                      text, "allow_unique_labels", l->allow_unique_labels, "format",
                      kcb_format_name(o->format), "confusion", o->confusion);
     free(sep);
+    if (all && o->method != KCB_METHOD_EXACT) /* exact runs keep the fingerprint they had */
+        json_object_set_new(all, "method", json_pack("{s:s,s:I}", "name",
+                                                     kcb_method_name(o->method), "parts",
+                                                     (json_int_t)o->parts));
     return all;
 }
 
@@ -196,11 +200,13 @@ static int result_row(void *arg, size_t i, struct kcb_cell *c)
     c[EVAL_CODEC] = kcb_cell_text(s->codec->name);
     c[EVAL_LEVEL] = kcb_cell_int(s->level);
     c[EVAL_K] = kcb_cell_uint(row->k);
-    c[EVAL_RULE] = kcb_cell_text(kcb_rule_name(row->rule));
+    c[EVAL_RULE] = kcb_cell_text(r->o->method == KCB_METHOD_PER_CLASS
+                                     ? "per-class" : kcb_rule_name(row->rule));
     c[EVAL_N] = kcb_cell_uint((size_t)row->score.n);
     c[EVAL_ACCURACY] = kcb_cell_real(kcb_score_accuracy(&row->score));
     c[EVAL_F1] = kcb_cell_real(kcb_score_macro_f1(&row->score));
     c[EVAL_DISTANCE] = kcb_cell_text(kcb_dist_name(r->o->dist));
+    c[EVAL_METHOD] = kcb_cell_text(kcb_method_name(r->o->method));
     c[EVAL_LABELS] = kcb_cell_json(r->json[0]);
     c[EVAL_CONFUSION] = kcb_cell_json(r->json[1]);
     return KCB_OK;
@@ -249,6 +255,8 @@ int kcb_eval_res_write(struct kcb_eval_res *r, FILE *fp)
     cols[EVAL_CONFUSION].flags |= o->confusion ? 0 : KCB_COL_HIDE;
     if (o->dist != KCB_DIST_NCD) /* a distance other than NCD is shown in every format */
         cols[EVAL_DISTANCE].flags &= ~(unsigned)KCB_COL_MACHINE;
+    if (o->method != KCB_METHOD_EXACT) /* so is a method other than exact */
+        cols[EVAL_METHOD].flags &= ~(unsigned)KCB_COL_MACHINE;
     kcb_out_init(&out, fp, o->format);
     int rc = kcb_table_write(&out, cols, EVAL_NCOLS, NULL, r->nrows, result_row, r);
     /* the confusion of rule vote, or of the first rule asked for when vote was not */

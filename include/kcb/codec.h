@@ -16,7 +16,9 @@
  */
 enum { KCB_CODEC_SIZE_ONLY = 1u << 0 };
 
-/* One compression backend. Every field is required; instances are static const. */
+/* One compression backend; instances are static const. Every field up to version is
+ * required. The priming fields after it are optional: all four are set, or all are NULL when
+ * the codec (or its library) cannot compress with a dictionary. */
 struct kcb_codec {
     const char *name;        /* as typed on the command line: "zstd" */
     const char *library;     /* the library behind it: "libzstd" */
@@ -40,6 +42,29 @@ struct kcb_codec {
     int (*decompress)(void *ctx, const void *src, size_t n, void *dst, size_t cap, size_t *out_size);
     /* Version string of the library actually linked (runtime, not headers). */
     const char *(*version)(void);
+
+    /*
+     * Optional: priming. prime builds in *state (0 or kcb_err; owned by the caller, freed with
+     * prime_free) a prepared state for compressing with dict[0..n) as the history before the
+     * input (a raw-content dictionary, not a trained one), at the level and flags of ctx, a
+     * context of this codec; ctx is only read. Of dict, the codec uses what its format can
+     * reach (at most window(level) bytes, the last ones); the state may point into dict, so
+     * the caller keeps dict alive and unchanged until the state is freed. A state is
+     * read-only once built: contexts on several threads may use one state at once.
+     */
+    int (*prime)(void *ctx, const void *dict, size_t n, void **state);
+    /* Frees a state of prime; accepts NULL. */
+    void (*prime_free)(void *state);
+    /* Compresses src with the dictionary of state (made by prime at ctx's level and flags)
+     * into dst (cap bytes, at least bound(n, level)): 0 or kcb_err, *out_size on success. The
+     * output is a stream of the codec's format whose data may refer to the dictionary; it
+     * depends only on (dictionary, src, level, flags), never on what ctx did before. */
+    int (*compress_primed)(void *ctx, const void *state, const void *src, size_t n, void *dst,
+                           size_t cap, size_t *out_size);
+    /* Decompresses what compress_primed wrote with the same state; cap is the exact original
+     * size: 0 or kcb_err (KCB_ECORRUPT when it does not decode to cap bytes), *out_size. */
+    int (*decompress_primed)(void *ctx, const void *state, const void *src, size_t n, void *dst,
+                             size_t cap, size_t *out_size);
 };
 
 /* Returns the table of codecs compiled into this build and sets *count. Static storage. */
@@ -47,5 +72,13 @@ const struct kcb_codec *const *kcb_codecs(size_t *count);
 
 /* Returns the codec called name (case-sensitive), or NULL. */
 const struct kcb_codec *kcb_codec_find(const char *name);
+
+/* Returns 1 if codec has the optional priming entries (prime, prime_free, compress_primed,
+ * decompress_primed), 0 if not. */
+int kcb_codec_primable(const struct kcb_codec *codec);
+
+/* Writes the names of this build's primable codecs into buf ("gzip, zlib, ...", at most len
+ * bytes, NUL-terminated) and returns buf. */
+char *kcb_codecs_primable(char *buf, size_t len);
 
 #endif

@@ -37,4 +37,34 @@ int kcb_comp_size_cat(kcb_comp *c, const void *x, size_t nx, const void *sep, si
  */
 int kcb_comp_run(kcb_comp *c, const void *x, size_t n, const unsigned char **out, size_t *size);
 
+/*
+ * A prepared dictionary (kcb/codec.h's priming) for compressors of one spec: built once from
+ * a text, then used by any number of compressors of that spec, on any threads at once.
+ */
+typedef struct kcb_primed kcb_primed;
+
+/*
+ * Builds in *out a prepared dictionary from dict[0..n) for compressors of c's spec (the codec
+ * keeps what its format reaches: the last 32 KiB for gzip, zlib and deflate, 64 KiB for lz4,
+ * the window of the level for zstd and xz). dict is borrowed: keep it alive and unchanged
+ * until *out is freed. Returns 0, KCB_EINVAL (the codec cannot prime) or kcb_err; *out is
+ * owned by the caller (NULL on failure), free it with kcb_primed_free().
+ */
+int kcb_comp_prime(kcb_comp *c, const void *dict, size_t n, kcb_primed **out);
+
+/* Frees p; accepts NULL. */
+void kcb_primed_free(kcb_primed *p);
+
+/*
+ * Compresses x with p's dictionary as its history into c's output buffer, as kcb_comp_run:
+ * *out (valid until the next call on c) and *size. This is C(x|dict): what x costs once the
+ * compressor has seen the dictionary. 0, KCB_EINVAL (p was made for another spec) or kcb_err.
+ */
+int kcb_comp_run_primed(kcb_comp *c, const kcb_primed *p, const void *x, size_t n,
+                        const unsigned char **out, size_t *size);
+
+/* Sets *size to C(x|dict), the size kcb_comp_run_primed gives: 0 or kcb_err. */
+int kcb_comp_size_primed(kcb_comp *c, const kcb_primed *p, const void *x, size_t n,
+                         size_t *size);
+
 #endif

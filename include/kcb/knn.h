@@ -48,4 +48,13 @@ struct kcb_knn_job {
  */
 int kcb_knn_search(const struct kcb_knn_job *job, struct kcb_nb *nb);
 
+/*
+ * kcb_knn_search with C(y) + C(x|y) in place of C(x·sep·y), x the test text and y the
+ * training text (the conditional method of kcb/primed.h): primed[j] is train[j] prepared as a
+ * dictionary (borrowed; one compression per pair, primed with it); job->sep is not used.
+ * The same selection, output and thread independence. 0 or kcb_err.
+ */
+int kcb_knn_search_primed(const struct kcb_knn_job *job, kcb_primed *const *primed,
+                          struct kcb_nb *nb);
+
 #endif

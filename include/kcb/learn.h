@@ -4,6 +4,7 @@
 
 #include "kcb/curve.h"
 #include "kcb/knn.h"
+#include "kcb/primed.h"
 #include "kcb/rules.h"
 #include "kcb/shard.h"
 

@@ -1,4 +1,5 @@
 /* The registry of codecs compiled into this build: required ones always, optional ones by pkg-config. */
+#include <stdio.h>
 #include <string.h>
 
 #include "kcb/codec.h"
@@ -51,4 +52,24 @@ const struct kcb_codec *kcb_codec_find(const char *name)
         if (strcmp(registry[i]->name, name) == 0)
             return registry[i];
     return NULL;
+}
+
+int kcb_codec_primable(const struct kcb_codec *codec)
+{
+    return codec->prime && codec->prime_free && codec->compress_primed &&
+           codec->decompress_primed;
+}
+
+char *kcb_codecs_primable(char *buf, size_t len)
+{
+    size_t at = 0;
+    if (len)
+        buf[0] = '\0';
+    for (size_t i = 0; i < sizeof registry / sizeof registry[0]; i++) {
+        if (!kcb_codec_primable(registry[i]) || at >= len)
+            continue;
+        int w = snprintf(buf + at, len - at, "%s%s", at ? ", " : "", registry[i]->name);
+        at += w > 0 ? (size_t)w : 0;
+    }
+    return buf;
 }

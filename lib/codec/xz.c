@@ -126,6 +126,107 @@ static int xz_decompress(void *ctx, const void *src, size_t n, void *dst, size_t
     return e;
 }
 
+/* ---- priming: LZMA2's preset dictionary ---- */
+
+/* The dictionary, at most the level's dictionary size (its last bytes). */
+struct xz_prime {
+    const uint8_t *dict;
+    uint32_t n;
+};
+
+static size_t xz_window(int level);
+
+static int xz_prime(void *ctx, const void *dict, size_t n, void **state)
+{
+    const struct xz_ctx *x = ctx;
+    size_t w = xz_window((int)x->preset);
+    if (n > w) {
+        dict = (const uint8_t *)dict + (n - w);
+        n = w;
+    }
+    struct xz_prime *p = malloc(sizeof *p);
+    if (!p)
+        return KCB_ENOMEM;
+    *p = (struct xz_prime){n ? dict : (const uint8_t *)"", (uint32_t)n};
+    *state = p;
+    return KCB_OK;
+}
+
+static void xz_prime_free(void *state)
+{
+    free(state);
+}
+
+/*
+ * An xz stream whose LZMA2 data starts from the preset dictionary: the preset's options, the
+ * dictionary size fitted to dictionary and input when only sizes count (as xz_start does), the
+ * same container. liblzma writes such a stream but its stream decoder cannot read it (the
+ * container has no field for a preset dictionary); xz_decompress_primed decodes its block.
+ */
+static int xz_compress_primed(void *ctx, const void *state, const void *src, size_t n,
+                              void *dst, size_t cap, size_t *out)
+{
+    struct xz_ctx *x = ctx;
+    const struct xz_prime *p = state;
+    lzma_options_lzma opt;
+    if (lzma_lzma_preset(&opt, x->preset))
+        return KCB_ECODEC;
+    if (x->fit) {
+        uint32_t dict = LZMA_DICT_SIZE_MIN, preset = opt.dict_size;
+        while (dict < n + p->n && dict < preset)
+            dict <<= 1;
+        opt.dict_size = dict < preset ? dict : preset;
+    }
+    opt.preset_dict = p->n ? p->dict : NULL;
+    opt.preset_dict_size = p->n;
+    const lzma_filter filters[] = {{LZMA_FILTER_LZMA2, &opt}, {LZMA_VLI_UNKNOWN, NULL}};
+    lzma_ret rc = lzma_stream_encoder(&x->enc, filters, LZMA_CHECK_CRC64);
+    if (rc != LZMA_OK)
+        return rc == LZMA_MEM_ERROR ? KCB_ENOMEM : KCB_ECODEC;
+    int e = xz_run(&x->enc, src, n, dst, cap, out);
+    return e == KCB_ECORRUPT ? KCB_ECODEC : e;
+}
+
+/* Decodes the one block of a stream xz_compress_primed wrote, its LZMA2 filter given the
+ * dictionary; the block's check is verified, the index and footer after it are not read. */
+static int xz_decompress_primed(void *ctx, const void *state, const void *src, size_t n,
+                                void *dst, size_t cap, size_t *out)
+{
+    struct xz_ctx *x = ctx;
+    const struct xz_prime *p = state;
+    const uint8_t *in = src;
+    lzma_stream_flags sf;
+    lzma_filter filters[LZMA_FILTERS_MAX + 1];
+    lzma_block block = {.version = 0, .filters = filters};
+    if (n < LZMA_STREAM_HEADER_SIZE + 1 || lzma_stream_header_decode(&sf, in) != LZMA_OK)
+        return KCB_ECORRUPT;
+    if (in[LZMA_STREAM_HEADER_SIZE] == 0x00) { /* the index follows: no block, no bytes */
+        *out = 0;
+        return cap == 0 ? KCB_OK : KCB_ECORRUPT;
+    }
+    block.check = sf.check;
+    block.header_size = lzma_block_header_size_decode(in[LZMA_STREAM_HEADER_SIZE]);
+    if (n < LZMA_STREAM_HEADER_SIZE + block.header_size ||
+        lzma_block_header_decode(&block, &x->allocator, in + LZMA_STREAM_HEADER_SIZE) != LZMA_OK)
+        return KCB_ECORRUPT;
+    for (size_t i = 0; filters[i].id != LZMA_VLI_UNKNOWN; i++) {
+        if (filters[i].id == LZMA_FILTER_LZMA2 && p->n) {
+            lzma_options_lzma *o = filters[i].options;
+            o->preset_dict = p->dict;
+            o->preset_dict_size = p->n;
+        }
+    }
+    int e = lzma_block_decoder(&x->dec, &block) == LZMA_OK ? KCB_OK : KCB_ECORRUPT;
+    size_t head = LZMA_STREAM_HEADER_SIZE + block.header_size;
+    if (!e)
+        e = xz_run(&x->dec, in + head, n - head, dst, cap, out);
+    for (size_t i = 0; filters[i].id != LZMA_VLI_UNKNOWN; i++)
+        x->allocator.free(x->allocator.opaque, filters[i].options);
+    if (e == KCB_ERANGE || (e == KCB_OK && *out != cap))
+        return KCB_ECORRUPT;
+    return e;
+}
+
 static size_t xz_window(int level)
 {
     lzma_options_lzma opt;
@@ -159,4 +260,8 @@ const struct kcb_codec kcb_codec_xz = {
     .compress = xz_compress,
     .decompress = xz_decompress,
     .version = xz_version,
+    .prime = xz_prime,
+    .prime_free = xz_prime_free,
+    .compress_primed = xz_compress_primed,
+    .decompress_primed = xz_decompress_primed,
 };

@@ -1,4 +1,4 @@
-/* Shared zlib deflate/inflate plumbing: one z_stream pair per context, reset between calls. */
+/* Shared zlib deflate/inflate plumbing: one z_stream pair per context, reset between calls; priming. */
 #include "zdeflate.h"
 
 #include <limits.h>
@@ -12,6 +12,14 @@
 struct zd_ctx {
     z_stream def, inf;
     int def_ok, inf_ok;
+    int level, wbits;
+    /* gzip priming: zlib refuses a dictionary in a gzip stream, so a primed gzip member is
+     * raw deflate between the header plain gzip writes and a CRC-32 and length (made on the
+     * first primed call) */
+    z_stream rdef, rinf;
+    int rdef_ok, rinf_ok;
+    unsigned char head[10];
+    int head_ok;
 };
 
 int kcb_zd_ctx_new(int level, int wbits, void **ctx)
@@ -24,6 +32,8 @@ int kcb_zd_ctx_new(int level, int wbits, void **ctx)
         return KCB_ECODEC;
     }
     z->def_ok = 1;
+    z->level = level;
+    z->wbits = wbits;
     if (inflateInit2(&z->inf, wbits) != Z_OK) {
         kcb_zd_ctx_free(z);
         return KCB_ECODEC;
@@ -42,6 +52,10 @@ void kcb_zd_ctx_free(void *ctx)
         deflateEnd(&z->def);
     if (z->inf_ok)
         inflateEnd(&z->inf);
+    if (z->rdef_ok)
+        deflateEnd(&z->rdef);
+    if (z->rinf_ok)
+        inflateEnd(&z->rinf);
     free(z);
 }
 
@@ -98,4 +112,156 @@ size_t kcb_zd_bound(size_t n, int level)
 const char *kcb_zd_version(void)
 {
     return zlibVersion();
+}
+
+/* ---- priming: the state is the dictionary itself, set on the stream for each call ---- */
+
+/* What deflateSetDictionary and inflateSetDictionary are given: the last 32 KiB at most. */
+struct zd_prime {
+    const unsigned char *dict;
+    uInt n;
+};
+
+int kcb_zd_prime(void *ctx, const void *dict, size_t n, void **state)
+{
+    (void)ctx;
+    struct zd_prime *p = malloc(sizeof *p);
+    if (!p)
+        return KCB_ENOMEM;
+    if (n > 32768) {
+        dict = (const unsigned char *)dict + (n - 32768);
+        n = 32768;
+    }
+    *p = (struct zd_prime){n ? dict : (const unsigned char *)"", (uInt)n};
+    *state = p;
+    return KCB_OK;
+}
+
+void kcb_zd_prime_free(void *state)
+{
+    free(state);
+}
+
+/* Deflates src into dst (cap bytes) from a reset stream primed with p: 0 or kcb_err. */
+static int deflate_primed(z_stream *s, const struct zd_prime *p, const void *src, size_t n,
+                          void *dst, size_t cap, size_t *out)
+{
+    if (deflateReset(s) != Z_OK || (p->n && deflateSetDictionary(s, p->dict, p->n) != Z_OK))
+        return KCB_ECODEC;
+    s->next_in = (Bytef *)(uintptr_t)src;
+    s->avail_in = (uInt)n;
+    s->next_out = dst;
+    s->avail_out = (uInt)cap;
+    if (deflate(s, Z_FINISH) != Z_STREAM_END)
+        return KCB_ECODEC;
+    *out = cap - s->avail_out;
+    return KCB_OK;
+}
+
+static void put_le32(unsigned char *p, uLong v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uLong get_le32(const unsigned char *p)
+{
+    return (uLong)p[0] | (uLong)p[1] << 8 | (uLong)p[2] << 16 | (uLong)p[3] << 24;
+}
+
+/* Sets up gzip priming: the raw streams and the 10-byte header of plain gzip at this level. */
+static int gzip_prime_setup(struct zd_ctx *z)
+{
+    if (z->head_ok)
+        return KCB_OK;
+    unsigned char buf[64];
+    size_t got;
+    int rc = kcb_zd_compress(z, "", 0, buf, sizeof buf, &got);
+    if (rc)
+        return rc;
+    memcpy(z->head, buf, sizeof z->head);
+    if (!z->rdef_ok && deflateInit2(&z->rdef, z->level, Z_DEFLATED, -15, 8,
+                                    Z_DEFAULT_STRATEGY) != Z_OK)
+        return KCB_ENOMEM;
+    z->rdef_ok = 1;
+    if (!z->rinf_ok && inflateInit2(&z->rinf, -15) != Z_OK)
+        return KCB_ENOMEM;
+    z->rinf_ok = 1;
+    z->head_ok = 1;
+    return KCB_OK;
+}
+
+int kcb_zd_compress_primed(void *ctx, const void *state, const void *src, size_t n, void *dst,
+                           size_t cap, size_t *out)
+{
+    struct zd_ctx *z = ctx;
+    const struct zd_prime *p = state;
+    if (n > UINT_MAX || cap > UINT_MAX)
+        return KCB_ERANGE;
+    if (z->wbits != 31)
+        return deflate_primed(&z->def, p, src, n, dst, cap, out);
+    int rc = gzip_prime_setup(z);
+    if (rc)
+        return rc;
+    if (cap < 18)
+        return KCB_ECODEC;
+    unsigned char *d = dst;
+    size_t body;
+    rc = deflate_primed(&z->rdef, p, src, n, d + 10, cap - 18, &body);
+    if (rc)
+        return rc;
+    memcpy(d, z->head, 10);
+    put_le32(d + 10 + body, crc32(crc32(0L, Z_NULL, 0), src, (uInt)n));
+    put_le32(d + 14 + body, (uLong)n);
+    *out = body + 18;
+    return KCB_OK;
+}
+
+/* Inflates src into dst (exactly cap bytes) from a reset stream primed with p; a zlib stream
+ * asks for the dictionary (Z_NEED_DICT), a raw one is given it first. */
+static int inflate_primed(z_stream *s, int raw, const struct zd_prime *p, const void *src,
+                          size_t n, void *dst, size_t cap)
+{
+    unsigned char spare;
+    if (inflateReset(s) != Z_OK || (raw && inflateSetDictionary(s, p->dict, p->n) != Z_OK))
+        return KCB_ECODEC;
+    s->next_in = (Bytef *)(uintptr_t)src;
+    s->avail_in = (uInt)n;
+    s->next_out = cap ? dst : &spare;
+    s->avail_out = cap ? (uInt)cap : 0;
+    int rc = inflate(s, Z_FINISH);
+    if (rc == Z_NEED_DICT && !raw) {
+        if (inflateSetDictionary(s, p->dict, p->n) != Z_OK)
+            return KCB_ECORRUPT;
+        rc = inflate(s, Z_FINISH);
+    }
+    if (rc != Z_STREAM_END || s->avail_out != 0 || s->avail_in != 0)
+        return KCB_ECORRUPT;
+    return KCB_OK;
+}
+
+int kcb_zd_decompress_primed(void *ctx, const void *state, const void *src, size_t n,
+                             void *dst, size_t cap, size_t *out)
+{
+    struct zd_ctx *z = ctx;
+    const struct zd_prime *p = state;
+    const unsigned char *s = src;
+    if (n > UINT_MAX || cap > UINT_MAX)
+        return KCB_ERANGE;
+    int rc = z->wbits == 31 ? gzip_prime_setup(z) : KCB_OK;
+    if (rc)
+        return rc;
+    if (z->wbits != 31)
+        rc = inflate_primed(&z->inf, z->wbits < 0, p, src, n, dst, cap);
+    else if (n < 18 || memcmp(s, z->head, 4) != 0)
+        rc = KCB_ECORRUPT; /* the magic, the method and no flags: what gzip_prime wrote */
+    else
+        rc = inflate_primed(&z->rinf, 1, p, s + 10, n - 18, dst, cap);
+    if (!rc && z->wbits == 31 && (get_le32(s + n - 8) != crc32(crc32(0L, Z_NULL, 0), dst,
+                                                               (uInt)cap) ||
+                                  get_le32(s + n - 4) != (uLong)(cap & 0xffffffffu)))
+        rc = KCB_ECORRUPT;
+    if (!rc)
+        *out = cap;
+    return rc;
 }

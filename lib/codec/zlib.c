@@ -22,4 +22,8 @@ const struct kcb_codec kcb_codec_zlib = {
     .compress = kcb_zd_compress,
     .decompress = kcb_zd_decompress,
     .version = kcb_zd_version,
+    .prime = kcb_zd_prime,
+    .prime_free = kcb_zd_prime_free,
+    .compress_primed = kcb_zd_compress_primed,
+    .decompress_primed = kcb_zd_decompress_primed,
 };

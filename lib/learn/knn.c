@@ -1,4 +1,4 @@
-/* k-nearest-neighbour search on compression distance: only the k nearest of each test text are kept. */
+/* k-nearest-neighbour search on compression distance (exact or conditional): only the k nearest of each test text are kept. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -28,6 +28,7 @@ void kcb_nb_insert(struct kcb_nb *best, size_t *have, size_t k, double d, uint32
 
 struct search_run {
     const struct kcb_knn_job *job;
+    kcb_primed *const *primed; /* conditional, or NULL */
     struct kcb_nb *nb;
 };
 
@@ -40,8 +41,14 @@ static int search_item(void *arg, kcb_comp *c, size_t i)
     size_t have = 0;
     for (size_t t = 0; t < j->ntrain; t++) {
         size_t cxy;
-        int rc = kcb_comp_size_cat(c, x->p, x->n, j->sep, j->nsep, j->train[t].p, j->train[t].n,
+        int rc;
+        if (r->primed) { /* conditional: C(y) + C(x|y) */
+            rc = kcb_comp_size_primed(c, r->primed[t], x->p, x->n, &cxy);
+            cxy += j->ctrain[t];
+        } else {
+            rc = kcb_comp_size_cat(c, x->p, x->n, j->sep, j->nsep, j->train[t].p, j->train[t].n,
                                    &cxy);
+        }
         if (rc)
             return rc;
         kcb_nb_insert(best, &have, j->k, kcb_dist(j->dist, j->ctest[i], j->ctrain[t], cxy),
@@ -54,9 +61,15 @@ static int search_item(void *arg, kcb_comp *c, size_t i)
 
 int kcb_knn_search(const struct kcb_knn_job *job, struct kcb_nb *nb)
 {
+    return kcb_knn_search_primed(job, NULL, nb);
+}
+
+int kcb_knn_search_primed(const struct kcb_knn_job *job, kcb_primed *const *primed,
+                          struct kcb_nb *nb)
+{
     if (job->k == 0 || job->k > KCB_KNN_MAXK || job->ntrain == 0 || job->ntrain >= UINT32_MAX)
         return KCB_EINVAL;
-    struct search_run r = {job, nb};
+    struct search_run r = {job, primed, nb};
     struct kcb_comp_loop l = {.spec = job->spec, .n = job->ntest, .threads = job->threads,
                               .item = search_item, .arg = &r, .progress = job->progress,
                               .progress_arg = job->progress_arg, .cancel = job->cancel};

@@ -1,4 +1,4 @@
-/* Reusable compressors: one codec context and grow-only scratch buffers, for one thread. */
+/* Reusable compressors: one codec context and grow-only scratch buffers, for one thread; primed dictionaries. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,4 +101,63 @@ int kcb_comp_size_cat(kcb_comp *c, const void *x, size_t nx, const void *sep, si
     if (ny)
         memcpy(c->in + nx + nsep, y, ny);
     return kcb_comp_size(c, c->in, n, size);
+}
+
+/* ---- priming ---- */
+
+struct kcb_primed {
+    struct kcb_spec spec;
+    void *state;
+};
+
+int kcb_comp_prime(kcb_comp *c, const void *dict, size_t n, kcb_primed **out)
+{
+    *out = NULL;
+    const struct kcb_codec *codec = c->spec.codec;
+    if (!kcb_codec_primable(codec))
+        return KCB_EINVAL;
+    kcb_primed *p = calloc(1, sizeof *p);
+    if (!p)
+        return KCB_ENOMEM;
+    p->spec = c->spec;
+    int rc = codec->prime(c->ctx, n ? dict : "", n, &p->state);
+    if (rc) {
+        free(p);
+        return rc;
+    }
+    *out = p;
+    return KCB_OK;
+}
+
+void kcb_primed_free(kcb_primed *p)
+{
+    if (!p)
+        return;
+    p->spec.codec->prime_free(p->state);
+    free(p);
+}
+
+int kcb_comp_run_primed(kcb_comp *c, const kcb_primed *p, const void *x, size_t n,
+                        const unsigned char **out, size_t *size)
+{
+    if (p->spec.codec != c->spec.codec || p->spec.level != c->spec.level)
+        return KCB_EINVAL;
+    size_t bound = c->spec.codec->bound(n, c->spec.level);
+    if (bound < n)
+        return KCB_ERANGE;
+    int rc = reserve(&c->out, &c->out_cap, bound);
+    if (rc)
+        return rc;
+    rc = c->spec.codec->compress_primed(c->ctx, p->state, n ? x : "", n, c->out, c->out_cap,
+                                        size);
+    if (rc == KCB_OK)
+        *out = c->out;
+    return rc;
+}
+
+int kcb_comp_size_primed(kcb_comp *c, const kcb_primed *p, const void *x, size_t n,
+                         size_t *size)
+{
+    const unsigned char *ignored;
+    return kcb_comp_run_primed(c, p, x, n, &ignored, size);
 }

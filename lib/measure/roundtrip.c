@@ -76,7 +76,7 @@ const struct kcb_codec kcb_memcpy_codec = {
     "memcpy", "libc", "the input itself",
 #endif
     0, 0, 0, memcpy_window, memcpy_bound, memcpy_new, memcpy_free, memcpy_compress,
-    memcpy_decompress, memcpy_version,
+    memcpy_decompress, memcpy_version, NULL, NULL, NULL, NULL, /* not primable */
 };
 
 /* ---- measuring ---- */

@@ -103,7 +103,7 @@ run:
 | EOF
 | grep -c ',zstd,3,' got
 stdout:
-| dataset,compressor,codec,level,k,rule,n_test,accuracy,macro_f1,distance
+| dataset,compressor,codec,level,k,rule,n_test,accuracy,macro_f1,distance,method
 | 12 rows: gzip:9 k=1 gzip:9 k=3 zstd:3 k=1 zstd:3 k=3
 | 6
 
@@ -127,7 +127,7 @@ run:
 | want = list(csv.DictReader(open("got.csv")))
 | assert len(rows) == len(want) == 12, (len(rows), len(want))
 | for j, c in zip(rows, want):
-|     assert set(j) == {"dataset", "compressor", "codec", "level", "k", "rule", "n_test", "accuracy", "macro_f1", "distance"}, j
+|     assert set(j) == {"dataset", "compressor", "codec", "level", "k", "rule", "n_test", "accuracy", "macro_f1", "distance", "method"}, j
 |     assert [str(j[f]) for f in ("dataset", "compressor", "codec", "level", "k", "rule", "n_test")] == \
 |            [c[f] for f in ("dataset", "compressor", "codec", "level", "k", "rule", "n_test")], (j, c)
 |     assert "%.6f" % j["accuracy"] == c["accuracy"] and "%.6f" % j["macro_f1"] == c["macro_f1"], (j, c)
@@ -726,4 +726,4 @@ run:
 | $KCBENCH eval -q -t "$KCB_DATA/r8/train.tsv" -T "$KCB_DATA/r8/test.tsv" -c gzip:9 -k 1 --rules vote --test-sample 40 -f csv 2> err | tail -1
 | grep -v 'occur verbatim in training' err >&2; true
 timeout: 30
-stdout re: (r8,gzip:9,gzip,9,1,vote,40,[01]\.\d{6},[01]\.\d{6},ncd|skipped: no \$KCB_DATA/r8)
+stdout re: (r8,gzip:9,gzip,9,1,vote,40,[01]\.\d{6},[01]\.\d{6},ncd,exact|skipped: no \$KCB_DATA/r8)

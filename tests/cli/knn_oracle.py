@@ -123,7 +123,7 @@ def cmd_eval(a):
     ks = sorted({int(k) for k in a.klist.split(",")})
     nbs = [neighbours(a.codec, a.level, a.sep, train, x, max(ks)) for _, x in test]
     name = a.name or os.path.basename(os.path.dirname(os.path.abspath(a.train)))
-    print("dataset,compressor,codec,level,k,rule,n_test,accuracy,macro_f1,distance")
+    print("dataset,compressor,codec,level,k,rule,n_test,accuracy,macro_f1,distance,method")
     for k in ks:
         for rule in RULES:
             conf = [[0.0] * len(ids) for _ in ids]
@@ -132,7 +132,7 @@ def cmd_eval(a):
                 for l, w in decide(rule, labels, ids[truth]):
                     conf[ids[truth]][l] += w
             acc, f1 = scores(conf, len(test))
-            print("%s,%s:%d,%s,%d,%d,%s,%d,%.6f,%.6f,ncd" % (name, a.codec, a.level, a.codec,
+            print("%s,%s:%d,%s,%d,%d,%s,%d,%.6f,%.6f,ncd,exact" % (name, a.codec, a.level, a.codec,
                                                               a.level, k, rule, len(test), acc,
                                                               f1))
 

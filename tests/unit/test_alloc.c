@@ -1,4 +1,4 @@
-/* The hot path allocates nothing: after warm-up, computing C(x·sep·y) for many pairs calls no
+/* The hot path allocates nothing: after warm-up, computing C(x·sep·y) or C(x|y) for many pairs calls no
  * allocator, for every codec (liblz4's optimal parser at levels 10-12 excepted, see lz4.c). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -122,10 +122,62 @@ static void test_no_allocation_per_pair(void **state)
     }
 }
 
+/* Primed compressions (kcb_comp_size_primed), once the states are built and a round of
+ * them has warmed the compressor up: texts as dictionaries, and one of 20000 bytes. */
+static size_t primed_allocations(const struct kcb_spec *spec)
+{
+    static unsigned char texts[NTEXTS + 1][MAXLEN], long_dict[20000];
+    size_t len[NTEXTS + 1], size;
+    kcb_primed *p[NTEXTS + 1];
+    make_texts(texts, len);
+    kcb_test_fill_text(long_dict, sizeof long_dict, 7);
+    kcb_comp *c;
+    assert_int_equal(kcb_comp_new(spec, &c), 0);
+    for (int i = 0; i < NTEXTS; i++)
+        assert_int_equal(kcb_comp_prime(c, texts[i], len[i], &p[i]), 0);
+    assert_int_equal(kcb_comp_prime(c, long_dict, sizeof long_dict, &p[NTEXTS]), 0);
+    for (int i = 0; i < NTEXTS; i++)
+        for (int j = 0; j <= NTEXTS; j++)
+            assert_int_equal(kcb_comp_size_primed(c, p[j], texts[i], len[i], &size), 0);
+    size_t before = allocations;
+    for (int i = 0; i < NTEXTS; i++)
+        for (int j = 0; j < 10; j++)
+            assert_int_equal(kcb_comp_size_primed(c, p[j ? j : NTEXTS], texts[i], len[i],
+                                                  &size), 0);
+    size_t used = allocations - before;
+    for (int i = 0; i <= NTEXTS; i++)
+        kcb_primed_free(p[i]);
+    kcb_comp_free(c);
+    return used;
+}
+
+static void test_no_allocation_per_primed_pair(void **state)
+{
+    (void)state;
+    if (!KCB_COUNTING)
+        skip();
+    size_t n;
+    const struct kcb_codec *const *all = kcb_codecs(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (!kcb_codec_primable(all[i]))
+            continue;
+        int levels[] = {all[i]->level_min, all[i]->level_default, all[i]->level_max};
+        for (int l = 0; l < 3; l++) {
+            struct kcb_spec spec = {all[i], levels[l]};
+            size_t used = primed_allocations(&spec);
+            int lz4_opt = strcmp(all[i]->name, "lz4") == 0 && levels[l] >= 10;
+            if (used && !lz4_opt)
+                fail_msg("%s:%d allocated %zu times in 200 primed compressions", all[i]->name,
+                         levels[l], used);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_allocation_per_pair),
+        cmocka_unit_test(test_no_allocation_per_primed_pair),
     };
     return cmocka_run_group_tests_name("alloc", tests, NULL, NULL);
 }

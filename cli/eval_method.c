@@ -1,0 +1,110 @@
+/* eval's methods: --method and --parts checked, and the neighbours of each method (exact, per-class, conditional) found by lib/learn. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "args.h"
+#include "eval.h"
+#include "kcb/err.h"
+#include "kcb/primed.h"
+
+int kcb_eval_method_opt(const struct kcb_cmd *cmd, int key, const char *arg,
+                        struct kcb_eval_opts *o, int parts)
+{
+    if (parts) {
+        o->parts_given = 1;
+        return kcb_arg_long(cmd, key, arg, 1, KCB_PARTS_MAX, &o->parts);
+    }
+    if (kcb_method_parse(arg, &o->method))
+        return kcb_usage_err(cmd->name, "%s %s: unknown method (exact, per-class, conditional)",
+                             kcb_opt_name(cmd, key), arg);
+    return KCB_EXIT_OK;
+}
+
+/* The first compressor of o that cannot prime, or NULL. */
+static const struct kcb_spec *unprimable(const struct kcb_eval_opts *o)
+{
+    for (size_t i = 0; i < o->specs.n; i++)
+        if (!kcb_codec_primable(o->specs.v[i].codec))
+            return &o->specs.v[i];
+    return NULL;
+}
+
+int kcb_eval_method_settle(const struct kcb_cmd *cmd, struct kcb_eval_opts *o)
+{
+    const char *m = kcb_method_name(o->method);
+    if (!o->parts)
+        o->parts = 1;
+    if (o->parts_given && o->method != KCB_METHOD_PER_CLASS)
+        return kcb_usage_err(cmd->name, "--parts goes with --method per-class");
+    if (o->method == KCB_METHOD_EXACT)
+        return KCB_EXIT_OK;
+    const struct kcb_spec *bad = unprimable(o);
+    char list[160];
+    if (bad)
+        return kcb_usage_err(cmd->name, "--method %s: %s cannot compress with a dictionary "
+                             "(these can: %s)", m, bad->codec->name,
+                             kcb_codecs_primable(list, sizeof list));
+    if (o->paper)
+        return kcb_usage_err(cmd->name, "--paper is exact kNN; it does not go with --method %s",
+                             m);
+    if (o->method == KCB_METHOD_CONDITIONAL) {
+        if (o->sep_given)
+            kcb_warn(cmd->name, "--method conditional: --sep plays no part (the training text "
+                     "is the dictionary of the test text)");
+        return KCB_EXIT_OK;
+    }
+    if (o->nk)
+        return kcb_usage_err(cmd->name, "-k does not go with --method per-class, which picks "
+                             "the class that compresses the text best (its rows say k=1)");
+    if (!o->rules[KCB_RULE_VOTE] || !o->rules[KCB_RULE_RANDOM] || !o->rules[KCB_RULE_OPTIMISTIC])
+        return kcb_usage_err(cmd->name, "--rules does not go with --method per-class, which "
+                             "has no neighbours to vote (its rows say rule per-class)");
+    if (o->dist != KCB_DIST_NCD)
+        return kcb_usage_err(cmd->name, "--distance does not go with --method per-class, which "
+                             "compares compressed sizes");
+    o->rules[KCB_RULE_RANDOM] = o->rules[KCB_RULE_OPTIMISTIC] = 0;
+    return kcb_arg_klist(cmd, 'k', "1", o->ks, KCB_EVAL_KS, &o->nk);
+}
+
+/* Per-class: the classes ranked for each test text (a tie to the smaller label id), each
+ * then named by its first training row, so that scoring finds its label there. */
+static int search_per_class(const struct kcb_eval_opts *o, const struct kcb_knn_job *job,
+                            const int *label, size_t nlabels, struct kcb_nb *nb)
+{
+    struct kcb_perclass_spec ps = {job->spec, job->train, label, job->ntrain, nlabels,
+                                   job->sep, job->nsep, (size_t)o->parts, job->threads};
+    kcb_perclass *m;
+    uint32_t *first = malloc((nlabels ? nlabels : 1) * sizeof *first);
+    int rc = first ? kcb_perclass_new(&ps, &m) : KCB_ENOMEM;
+    if (rc) {
+        free(first);
+        return rc;
+    }
+    struct kcb_perclass_job pj = {m, job->spec, job->test, job->ntest, job->k, job->threads,
+                                  job->progress, job->progress_arg, job->cancel};
+    rc = kcb_perclass_search(&pj, nb);
+    for (size_t l = 0; l < nlabels; l++)
+        first[l] = UINT32_MAX;
+    for (size_t t = job->ntrain; t-- > 0;)
+        first[label[t]] = (uint32_t)t;
+    for (size_t i = 0; !rc && i < job->ntest * job->k; i++)
+        if (nb[i].idx != UINT32_MAX)
+            nb[i].idx = first[nb[i].idx];
+    kcb_perclass_free(m);
+    free(first);
+    return rc;
+}
+
+int kcb_eval_search(const struct kcb_eval_opts *o, const struct kcb_knn_job *job,
+                    const int *label, size_t nlabels, struct kcb_nb *nb)
+{
+    switch (o->method) {
+    case KCB_METHOD_PER_CLASS:
+        return search_per_class(o, job, label, nlabels, nb);
+    case KCB_METHOD_CONDITIONAL:
+        return kcb_cond_search(job, nb);
+    default:
+        return kcb_knn_search(job, nb);
+    }
+}
