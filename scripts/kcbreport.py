@@ -181,8 +181,9 @@ def mcnemar_p(b, c):
     n, k = b + c, min(b, c)
     if not n:
         return 1.0
-    tail = sum(comb(n, i) for i in range(k + 1)) / 2.0 ** n
-    return min(1.0, 2 * tail)
+    from fractions import Fraction  # exact: 2.0 ** n overflows past 1023 discordant items
+    tail = Fraction(sum(comb(n, i) for i in range(k + 1)), 2 ** n)
+    return float(min(Fraction(1), 2 * tail))
 
 
 def paired_bootstrap(a, b, reps=10000, seed=1):

@@ -9,7 +9,8 @@ run       runs `kcbench eval -f json` for each piece not yet in reports/classifi
           redoes them), so that an interrupted regeneration resumes. GROUPs (default: every one):
           main (R8, R52, Ohsumed, AG News, 20News x gzip/zstd/bzip2/xz), extra (DBpedia, Swahili
           News, Yahoo Answers 2-class), kirnews (5-fold cross-validation of the test-only file),
-          ohsumed9010 (a random 90/10 split of all of Ohsumed), fewshot (--train-per-class).
+          ohsumed9010 (a random 90/10 split of all of Ohsumed), fewshot (--train-per-class),
+          methods (eval --method per-class and conditional beside exact; report_methods.py).
           Each piece holds the command, its wall time, its warnings and kcbench's rows; the
           predictions go to reports/.work/classification/ (JSON lines, for paired comparisons),
           and so do the splits this script derives (seeded, the same on every machine).
@@ -24,6 +25,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kcbreport as kr  # noqa: E402
+import report_methods  # noqa: E402
 
 DIR = "reports/classification"
 WORK = "reports/.work/classification"
@@ -154,7 +156,7 @@ def jobs():
                 out.append(("fewshot", fewshot_piece(ds, shots, seed),
                             eval_args(tr, te, "gzip:9", ds, None, seed,
                                       ["--train-per-class", shots]), None, prep))
-    return out
+    return out + report_methods.jobs(MAIN + EXTRA, piece, pred, data)
 
 
 def run_one(kcb, path, args, predictions):
@@ -165,7 +167,7 @@ def run_one(kcb, path, args, predictions):
         extra = ["--predictions", predictions]
     run = kr.run_json(kcb, args + extra, "report-classification")
     run.command = run.command.replace(" --predictions " + str(predictions), "")
-    doc = {"command": run.command, "seconds": round(run.seconds), "cores": os.cpu_count(),
+    doc = {"command": run.command, "seconds": round(run.seconds, 2), "cores": os.cpu_count(),
            "machine": kr.machine_info(kcb), "warnings": run.warnings, "rows": run.rows}
     kr.write(path, json.dumps(doc, indent=1) + "\n")
 
@@ -552,7 +554,8 @@ written when this file was assembled.
 
 def assemble(kcb):
     pub, sources = published()
-    out = [INTRO % kr.machine_line(kr.machine_info(kcb)), summary(pub)]
+    out = [INTRO % kr.machine_line(kr.machine_info(kcb)), summary(pub),
+           report_methods.section(MAIN + EXTRA, TITLE, load, piece, pred)]
     for ds in MAIN:
         docs = [(c, load(piece(ds, c))) for c, _ in RUNS]
         out.append("## %s\n\nData: %s\n" % (TITLE[ds], data_note(ds)))
