@@ -727,3 +727,14 @@ run:
 | grep -v 'occur verbatim in training' err >&2; true
 timeout: 30
 stdout re: (r8,gzip:9,gzip,9,1,vote,40,[01]\.\d{6},[01]\.\d{6},ncd,exact|skipped: no \$KCB_DATA/r8)
+
+=== -o and --predictions are opened before any work: an unwritable path fails first, not after the run
+run:
+| $KCBENCH eval -t missing.tsv -T missing.tsv -o nodir/out.txt; echo "exit $?"
+| $KCBENCH eval -t missing.tsv -T missing.tsv --predictions nodir/p.jsonl; echo "exit $?"
+stdout:
+| exit 3
+| exit 3
+stderr:
+| kcbench eval: nodir/out.txt: No such file or directory
+| kcbench eval: nodir/p.jsonl: No such file or directory
