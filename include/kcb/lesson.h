@@ -59,6 +59,12 @@ struct kcb_finding {
 void kcb_finding_set(struct kcb_finding *f, enum kcb_verdict v, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* The verdict of a rule that must hold in each of `of` cases, `ok` of which it does: holds
+ * when every one does (of > 0), holds only if the printf-style condition when some do,
+ * fails when none does. */
+void kcb_finding_by_count(struct kcb_finding *f, size_t ok, size_t of, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* Appends printf-style text to one of f's texts (a buffer of KCB_FINDING_TEXT bytes); text
  * that does not fit is cut. */
 void kcb_finding_add(char *text, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -102,28 +102,27 @@ static void free_strings(char **v, size_t n)
     free(v);
 }
 
-int kcb_part_set_argv(struct kcb_part *p, size_t argc, const char *const *argv)
+/* Replaces the string array *dst (*dn strings) with a copy of src[0..n). */
+static int replace_strings(char ***dst, size_t *dn, size_t n, const char *const *src)
 {
     char **v;
-    int rc = copy_strings(argc, argv, &v);
+    int rc = copy_strings(n, src, &v);
     if (!rc) {
-        free_strings(p->argv, p->argc);
-        p->argv = v;
-        p->argc = argc;
+        free_strings(*dst, *dn);
+        *dst = v;
+        *dn = n;
     }
     return rc;
 }
 
+int kcb_part_set_argv(struct kcb_part *p, size_t argc, const char *const *argv)
+{
+    return replace_strings(&p->argv, &p->argc, argc, argv);
+}
+
 int kcb_part_set_labels(struct kcb_part *p, size_t n, const char *const *names)
 {
-    char **v;
-    int rc = copy_strings(n, names, &v);
-    if (!rc) {
-        free_strings(p->labels, p->nlabels);
-        p->labels = v;
-        p->nlabels = n;
-    }
-    return rc;
+    return replace_strings(&p->labels, &p->nlabels, n, names);
 }
 
 void kcb_part_free(struct kcb_part *p)

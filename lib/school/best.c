@@ -244,10 +244,5 @@ void kcb_best_judge(struct kcb_best *r)
                         "one).");
     if (r->nrows)
         best_bpb(r);
-    if (sets && agreeing == sets)
-        kcb_finding_set(&r->f, KCB_VERDICT_HOLDS, NULL);
-    else if (agreeing)
-        kcb_finding_set(&r->f, KCB_VERDICT_HOLDS_IF, "the data is %s", where);
-    else
-        kcb_finding_set(&r->f, KCB_VERDICT_FAILS, NULL);
+    kcb_finding_by_count(&r->f, agreeing, sets, "the data is %s", where);
 }

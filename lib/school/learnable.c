@@ -214,11 +214,6 @@ int kcb_learnable_judge(struct kcb_learnable *r, uint64_t seed)
         }
     }
     kcb_finding_add(r->f.evidence, ".");
-    if (judged && below == judged)
-        kcb_finding_set(&r->f, KCB_VERDICT_HOLDS, NULL);
-    else if (below)
-        kcb_finding_set(&r->f, KCB_VERDICT_HOLDS_IF, "the datasets are the %s ones", where);
-    else
-        kcb_finding_set(&r->f, KCB_VERDICT_FAILS, NULL);
+    kcb_finding_by_count(&r->f, below, judged, "the datasets are the %s ones", where);
     return KCB_OK;
 }

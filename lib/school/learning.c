@@ -88,10 +88,5 @@ void kcb_learning_judge(struct kcb_learning *r)
         }
     }
     kcb_finding_add(r->f.evidence, ".");
-    if (sets && above == sets)
-        kcb_finding_set(&r->f, KCB_VERDICT_HOLDS, NULL);
-    else if (above)
-        kcb_finding_set(&r->f, KCB_VERDICT_HOLDS_IF, "the data is %s", where);
-    else
-        kcb_finding_set(&r->f, KCB_VERDICT_FAILS, NULL);
+    kcb_finding_by_count(&r->f, above, sets, "the data is %s", where);
 }

@@ -139,6 +139,19 @@ void kcb_finding_set(struct kcb_finding *f, enum kcb_verdict v, const char *fmt,
     va_end(ap);
 }
 
+void kcb_finding_by_count(struct kcb_finding *f, size_t ok, size_t of, const char *fmt, ...)
+{
+    f->condition[0] = '\0';
+    f->verdict = of && ok == of ? KCB_VERDICT_HOLDS : ok ? KCB_VERDICT_HOLDS_IF
+                                                         : KCB_VERDICT_FAILS;
+    if (f->verdict != KCB_VERDICT_HOLDS_IF)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->condition, sizeof f->condition, fmt, ap);
+    va_end(ap);
+}
+
 void kcb_finding_add(char *text, const char *fmt, ...)
 {
     size_t used = strlen(text);
