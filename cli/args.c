@@ -145,3 +145,25 @@ int kcb_arg_extra(const struct kcb_cmd *cmd, const char *operand)
 {
     return kcb_usage_err(cmd->name, "unexpected argument '%s'", operand);
 }
+
+int kcb_arg_common(const struct kcb_cmd *cmd, int key, const char *arg, unsigned allowed,
+                   struct kcb_common *c)
+{
+    switch (key) {
+    case 'c': return kcb_arg_specs(cmd, key, arg, &c->specs);
+    case 'f': return kcb_arg_format(cmd, key, arg, allowed, &c->format);
+    case 'o': c->output = arg; return KCB_EXIT_OK;
+    case 'j': return kcb_arg_long(cmd, key, arg, 1, 1024, &c->threads);
+    }
+    return KCB_ARG_OTHER;
+}
+
+int kcb_common_default(const struct kcb_cmd *cmd, struct kcb_common *c, const char *codecs)
+{
+    return c->specs.n ? KCB_EXIT_OK : kcb_arg_specs(cmd, 'c', codecs, &c->specs);
+}
+
+void kcb_common_free(struct kcb_common *c)
+{
+    kcb_specs_free(&c->specs);
+}

@@ -44,6 +44,33 @@ int kcb_arg_dist(const struct kcb_cmd *cmd, int key, const char *arg, enum kcb_d
 int kcb_arg_klist(const struct kcb_cmd *cmd, int key, const char *arg, size_t *ks, size_t max,
                   size_t *nk);
 
+/* The help of --parts, which eval and classify share. */
+#define KCB_PARTS_HELP                                                                   \
+    "per-class: each class text in P parts of whole texts, each its\n"                    \
+    "own dictionary; a class scores its best part (default 1)"
+
+/* The options that most commands share: -c CODECS, -f FORMAT, -o FILE and -j N. */
+struct kcb_common {
+    struct kcb_specs specs; /* -c; the caller frees it with kcb_common_free */
+    enum kcb_format format; /* -f */
+    const char *output;     /* -o, NULL for standard output */
+    long threads;           /* -j, 0 for all cores */
+};
+
+/* kcb_arg_common's answer for a key that is not one of -c, -f, -o and -j: no exit status. */
+#define KCB_ARG_OTHER (-1)
+
+/* Applies key if it is -c, -f (a format among allowed), -o or -j to c, returning an exit
+ * status as the other kcb_arg functions do; returns KCB_ARG_OTHER for any other key. */
+int kcb_arg_common(const struct kcb_cmd *cmd, int key, const char *arg, unsigned allowed,
+                   struct kcb_common *c);
+
+/* Sets -c to codecs unless it was given: an exit status. */
+int kcb_common_default(const struct kcb_cmd *cmd, struct kcb_common *c, const char *codecs);
+
+/* Frees what c holds. */
+void kcb_common_free(struct kcb_common *c);
+
 /* An error for an operand that the command does not take. */
 int kcb_arg_extra(const struct kcb_cmd *cmd, const char *operand);
 

@@ -42,9 +42,7 @@ static const struct kcb_opt opts[] = {
      "exact (default) or per-class: the class whose training texts,\n"
      "joined by --sep as a dictionary, compress the text best (as\n"
      "'kcbench eval --method per-class'); needs -t, prints labels only", "per-class"},
-    {KCB_OPT_LONG + 7, "parts", "P",
-     "per-class: each class text in P parts, each its own dictionary;\n"
-     "a class scores its best part (default 1)", "3"},
+    {KCB_OPT_LONG + 7, "parts", "P", KCB_PARTS_HELP, "3"},
     {0, NULL, NULL, NULL, NULL},
 };
 

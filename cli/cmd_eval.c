@@ -69,9 +69,7 @@ static const struct kcb_opt opts[] = {
      "per-class:   the class whose training texts, joined by --sep as a\n"
      "             dictionary, compress the test text best (k=1)\n"
      "conditional: kNN on NCD with C(y) + C(x|y) in place of C(xy)", "per-class"},
-    {KCB_OPT_LONG + 15, "parts", "P",
-     "per-class: each class text in P parts of whole texts, each its\n"
-     "own dictionary; a class scores its best part (default 1)", "3"},
+    {KCB_OPT_LONG + 15, "parts", "P", KCB_PARTS_HELP, "3"},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -510,6 +508,7 @@ static void eval_free(struct eval *e)
     kcb_dataset_free(e->test);
     kcb_labels_free(e->labels);
     kcb_eval_opts_free(&e->o);
+    kcb_mpi_end(&e->mpi);
 }
 
 static int run(const struct kcb_cmd *cmd, int argc, char **argv)
@@ -524,7 +523,6 @@ static int run(const struct kcb_cmd *cmd, int argc, char **argv)
     else if (!rc)
         rc = e.o.sharded ? eval_shard(&e) : eval_whole(&e);
     eval_free(&e);
-    kcb_mpi_end(&e.mpi);
     return rc;
 }
 

@@ -30,10 +30,9 @@ static const struct kcb_opt opts[] = {
 
 struct ex_opts {
     const struct kcb_cmd *cmd;
-    const char *output, *data;
-    struct kcb_specs specs;
-    enum kcb_format format;
-    long seed, threads;
+    const char *data;
+    struct kcb_common com; /* -c, -f, -o, -j */
+    long seed;
     int builtin;
     int want[KCB_NEXAMPLES]; /* the order asked for: ids, then -1 */
 };
@@ -41,11 +40,10 @@ struct ex_opts {
 static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
 {
     struct ex_opts *o = ctx;
+    int rc = kcb_arg_common(cmd, key, arg, KCB_FMTS_TABLES, &o->com);
+    if (rc != KCB_ARG_OTHER)
+        return rc;
     switch (key) {
-    case 'c': return kcb_arg_specs(cmd, key, arg, &o->specs);
-    case 'f': return kcb_arg_format(cmd, key, arg, KCB_FMTS_TABLES, &o->format);
-    case 'o': o->output = arg; return KCB_EXIT_OK;
-    case 'j': return kcb_arg_long(cmd, key, arg, 1, 1024, &o->threads);
     case KCB_OPT_LONG + 1: return kcb_arg_long(cmd, key, arg, 0, 1L << 62, &o->seed);
     case KCB_OPT_LONG + 2: o->data = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 3: o->builtin = 1; return KCB_EXIT_OK;
@@ -241,10 +239,10 @@ static void progress(void *arg, size_t done, size_t total)
 /* Measures the examples asked for and writes each as it is done. */
 static int run_all(const struct ex_opts *o, kcb_school *s, FILE *fp, struct ex_progress *pg)
 {
-    int human = kcb_format_human(o->format), rc = KCB_OK, e = KCB_EXIT_OK;
+    int human = kcb_format_human(o->com.format), rc = KCB_OK, e = KCB_EXIT_OK;
     struct kcb_out out;
     kcb_table *t = NULL;
-    kcb_out_init(&out, fp, o->format);
+    kcb_out_init(&out, fp, o->com.format);
     if (!human)
         rc = kcb_table_begin(&out, kcb_example_cols, EX_NCOLS, NULL, 0, &t);
     for (size_t k = 0; !rc && k < KCB_NEXAMPLES && o->want[k] >= 0; k++) {
@@ -261,21 +259,21 @@ static int run_all(const struct ex_opts *o, kcb_school *s, FILE *fp, struct ex_p
                          "are written", kcb_example(o->want[k])->name);
             break;
         }
-        rc = human ? write_human(fp, o->format, &r, k == 0) : add_record(t, &r, o->format ==
-                                                                              KCB_FMT_JSON);
+        rc = human ? write_human(fp, o->com.format, &r, k == 0)
+                   : add_record(t, &r, o->com.format == KCB_FMT_JSON);
         kcb_ex_free(&r);
         if (rc)
-            e = kcb_lib_err(o->cmd->name, rc, "%s", o->output);
+            e = kcb_lib_err(o->cmd->name, rc, "%s", o->com.output);
     }
     int end = t ? kcb_table_end(t) : KCB_OK;
     if (end && !e)
-        e = kcb_lib_err(o->cmd->name, end, "%s", o->output);
+        e = kcb_lib_err(o->cmd->name, end, "%s", o->com.output);
     return e;
 }
 
 static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 {
-    struct ex_opts o = {.cmd = cmd, .output = "-", .format = KCB_FMT_TABLE, .seed = 1};
+    struct ex_opts o = {.cmd = cmd, .com = {.output = "-", .format = KCB_FMT_TABLE}, .seed = 1};
     struct ex_progress pg = {.cmd = cmd->name};
     kcb_school *s = NULL;
     kcb_afile *af = NULL;
@@ -284,22 +282,23 @@ static int run(const struct kcb_cmd *cmd, int argc, char **argv)
     int rc = kcb_opt_parse(cmd, argc, argv, apply, &o);
     if (!rc)
         rc = choose(cmd, argc, argv, &o);
-    if (!rc && !o.specs.n)
-        rc = kcb_arg_specs(cmd, 'c', DEFAULT_CODECS, &o.specs);
+    if (!rc)
+        rc = kcb_common_default(cmd, &o.com, DEFAULT_CODECS);
     if (!rc)
         rc = data_dir(&o, &dir);
-    struct kcb_school_opts so = {o.specs.v, o.specs.n, (uint64_t)o.seed, (size_t)o.threads, dir,
-                                 stage, progress, &pg, &kcb_interrupted};
+    struct kcb_school_opts so = {o.com.specs.v, o.com.specs.n, (uint64_t)o.seed,
+                                 (size_t)o.com.threads, dir, stage, progress, &pg,
+                                 &kcb_interrupted};
     if (!rc && kcb_school_new(&so, &s))
         rc = kcb_fail(cmd->name, "out of memory");
     if (!rc)
-        rc = kcb_output_open(cmd->name, o.output, &af, &fp);
+        rc = kcb_output_open(cmd->name, o.com.output, &af, &fp);
     if (!rc) {
         kcb_interrupt_catch();
-        rc = kcb_output_close(cmd->name, o.output, af, run_all(&o, s, fp, &pg));
+        rc = kcb_output_close(cmd->name, o.com.output, af, run_all(&o, s, fp, &pg));
     }
     kcb_school_free(s);
-    kcb_specs_free(&o.specs);
+    kcb_common_free(&o.com);
     return rc;
 }
 

@@ -41,12 +41,11 @@ static const struct kcb_opt opts[] = {
 static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
 {
     struct probe_opts *o = ctx;
+    int rc = kcb_arg_common(cmd, key, arg, KCB_FMTS_TABLES, &o->com);
+    if (rc != KCB_ARG_OTHER)
+        return rc;
     switch (key) {
-    case 'c': return kcb_arg_specs(cmd, key, arg, &o->specs);
-    case 'f': return kcb_arg_format(cmd, key, arg, KCB_FMTS_TABLES, &o->format);
-    case 'o': o->output = arg; return KCB_EXIT_OK;
     case 'k': return kcb_arg_long(cmd, key, arg, 1, 1024, &o->k);
-    case 'j': return kcb_arg_long(cmd, key, arg, 1, 1024, &o->threads);
     case KCB_OPT_LONG + 1: o->svg = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 2: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->from);
     case KCB_OPT_LONG + 3: return kcb_arg_long(cmd, key, arg, 1, 1L << 30, &o->chunk);
@@ -83,7 +82,7 @@ static int concat_row(void *arg, size_t r, struct kcb_cell *c)
     struct rows *w = arg;
     size_t n = w->c->n, s = r / (n * n), i = r % (n * n) / n, j = r % n;
     const struct kcb_concat *x = &w->res[s][i * n + j];
-    c[CONCAT_COMPRESSOR] = kcb_cell_text(kcb_spec_str(&w->o->specs.v[s], w->name,
+    c[CONCAT_COMPRESSOR] = kcb_cell_text(kcb_spec_str(&w->o->com.specs.v[s], w->name,
                                                       sizeof w->name));
     c[CONCAT_X] = kcb_cell_text(w->c->v[i].name);
     c[CONCAT_Y] = kcb_cell_text(w->c->v[j].name);
@@ -127,10 +126,10 @@ static int gain_matrices(struct kcb_out *out, struct rows *w)
     for (size_t j = 0; !rc && j <= n; j++)
         cols[j] = j ? (struct kcb_col){w->c->v[j - 1].name, NULL, KCB_COL_NUM, 3, 0, 0, 0}
                     : (struct kcb_col){"x", "", KCB_COL_TEXT, 0, 0, 0, 0};
-    for (size_t s = 0; !rc && s < w->o->specs.n; s++) {
+    for (size_t s = 0; !rc && s < w->o->com.specs.n; s++) {
         char title[160];
         snprintf(title, sizeof title, "%s: gain / min(C(X), C(Y)), X down, Y across",
-                 kcb_spec_str(&w->o->specs.v[s], w->name, sizeof w->name));
+                 kcb_spec_str(&w->o->com.specs.v[s], w->name, sizeof w->name));
         w->one = w->res[s];
         rc = kcb_table_write(out, cols, n + 1, title, n, gain_row, w);
     }
@@ -143,29 +142,29 @@ static int concat_write(const struct probe_opts *o, const struct kcb_inputs *c,
 {
     struct rows w = {.o = o, .c = c, .res = res};
     int rc = kcb_table_write(out, kcb_concat_cols, CONCAT_NCOLS, NULL,
-                             o->specs.n * c->n * c->n, concat_row, &w);
+                             o->com.specs.n * c->n * c->n, concat_row, &w);
     return !rc && kcb_format_human(out->f) ? gain_matrices(out, &w) : rc;
 }
 
 static int probe_concat(const struct probe_opts *o, const struct kcb_inputs *c,
                         struct kcb_out *out)
 {
-    size_t ns = o->specs.n, n = c->n;
+    size_t ns = o->com.specs.n, n = c->n;
     struct kcb_concat **res = calloc(ns, sizeof *res);
     struct kcb_blob *x = kcb_inputs_blobs(c);
     int rc = res && x ? KCB_OK : KCB_ENOMEM, e = KCB_OK;
     size_t s = 0;
     for (; !rc && s < ns; s++) {
         res[s] = malloc(n * n * sizeof **res);
-        rc = res[s] ? kcb_concat_matrix(&o->specs.v[s], x, n, (size_t)o->threads, res[s])
+        rc = res[s] ? kcb_concat_matrix(&o->com.specs.v[s], x, n, (size_t)o->com.threads, res[s])
                     : KCB_ENOMEM;
     }
     if (rc) {
         char name[64];
-        e = kcb_lib_err(o->cmd->name, rc, "%s", s ? kcb_spec_str(&o->specs.v[s - 1], name,
+        e = kcb_lib_err(o->cmd->name, rc, "%s", s ? kcb_spec_str(&o->com.specs.v[s - 1], name,
                                                                 sizeof name) : "concat");
     } else if ((rc = concat_write(o, c, res, out))) {
-        e = kcb_lib_err(o->cmd->name, rc, "%s", o->output);
+        e = kcb_lib_err(o->cmd->name, rc, "%s", o->com.output);
     } else {
         out->whole = 1;
         if (o->svg && n < 2)
@@ -189,7 +188,7 @@ static int window_row(void *arg, size_t r, struct kcb_cell *c)
     size_t s = 0;
     while (r >= w->cnt[s])
         r -= w->cnt[s++];
-    const struct kcb_spec *sp = &w->o->specs.v[s];
+    const struct kcb_spec *sp = &w->o->com.specs.v[s];
     const struct kcb_window_point *p = &w->pts[s][r];
     c[WINDOW_COMPRESSOR] = kcb_cell_text(kcb_spec_str(sp, w->name, sizeof w->name));
     c[WINDOW_WINDOW] = kcb_cell_uint(sp->codec->window(sp->level));
@@ -206,7 +205,7 @@ static int window_write(const struct probe_opts *o, struct kcb_window_point (*pt
 {
     struct rows w = {.o = o, .pts = pts, .cnt = cnt};
     size_t rows = 0;
-    for (size_t s = 0; s < o->specs.n; s++)
+    for (size_t s = 0; s < o->com.specs.n; s++)
         rows += cnt[s];
     return kcb_table_write(out, kcb_window_cols, WINDOW_NCOLS, NULL, rows, window_row, &w);
 }
@@ -214,21 +213,21 @@ static int window_write(const struct probe_opts *o, struct kcb_window_point (*pt
 static int probe_window(const struct probe_opts *o, const struct kcb_input *c,
                         struct kcb_out *out)
 {
-    size_t ns = o->specs.n, *cnt = calloc(ns, sizeof *cnt);
+    size_t ns = o->com.specs.n, *cnt = calloc(ns, sizeof *cnt);
     struct kcb_window_point (*pts)[PROBE_MAXPTS] = calloc(ns, sizeof *pts);
     const char *cmd = o->cmd->name;
     int rc = cnt && pts ? KCB_EXIT_OK : kcb_fail(cmd, "out of memory");
     if (!rc && c->n < (size_t)o->from)
         rc = kcb_io_err(cmd, "%s: %zu bytes, shorter than --from %ld", c->name, c->n, o->from);
     for (size_t s = 0; !rc && s < ns; s++) {
-        int e = kcb_window_sweep(&o->specs.v[s], c->data, c->n, (size_t)o->from,
-                                 (size_t)o->threads, pts[s], PROBE_MAXPTS, &cnt[s]);
+        int e = kcb_window_sweep(&o->com.specs.v[s], c->data, c->n, (size_t)o->from,
+                                 (size_t)o->com.threads, pts[s], PROBE_MAXPTS, &cnt[s]);
         if (e)
             rc = kcb_lib_err(cmd, e, "%s", c->name);
     }
     int e = rc ? KCB_OK : window_write(o, pts, cnt, out);
     if (e)
-        rc = kcb_lib_err(cmd, e, "%s", o->output);
+        rc = kcb_lib_err(cmd, e, "%s", o->com.output);
     out->whole = !rc;
     if (!rc && o->svg)
         rc = kcb_fig_window(o, c, pts, cnt);
@@ -260,20 +259,21 @@ static int dispatch(const struct probe_opts *o, const struct kcb_inputs *c)
     kcb_afile *af;
     FILE *fp;
     struct kcb_out out;
-    int rc = kcb_output_open(o->cmd->name, o->output, &af, &fp);
+    int rc = kcb_output_open(o->cmd->name, o->com.output, &af, &fp);
     if (rc)
         return rc;
-    kcb_out_init(&out, fp, o->format);
+    kcb_out_init(&out, fp, o->com.format);
     rc = !strcmp(o->what, "concat") ? probe_concat(o, c, &out)
          : !strcmp(o->what, "window") ? probe_window(o, &c->v[0], &out)
                                       : kcb_probe_scaling(o, c->n ? &c->v[0] : NULL, &out);
-    return kcb_output_close_whole(o->cmd->name, o->output, af, rc, out.whole);
+    return kcb_output_close_whole(o->cmd->name, o->com.output, af, rc, out.whole);
 }
 
 static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 {
-    struct probe_opts o = {.cmd = cmd, .output = "-", .format = KCB_FMT_TABLE, .from = 1024,
-                           .chunk = 1024, .chunks = 4, .points = 12, .k = 1, .reps = 3};
+    struct probe_opts o = {.cmd = cmd, .com = {.output = "-", .format = KCB_FMT_TABLE},
+                           .from = 1024, .chunk = 1024, .chunks = 4, .points = 12, .k = 1,
+                           .reps = 3};
     struct kcb_inputs c = {0};
     int rc = kcb_opt_parse(cmd, argc, argv, apply, &o);
     if (!rc && optind >= argc)
@@ -282,14 +282,14 @@ static int run(const struct kcb_cmd *cmd, int argc, char **argv)
         o.what = argv[optind++];
         rc = check_count(&o, (size_t)(argc - optind));
     }
-    if (!rc && !o.specs.n)
-        rc = kcb_arg_specs(cmd, 'c', DEFAULT_CODECS, &o.specs);
+    if (!rc)
+        rc = kcb_common_default(cmd, &o.com, DEFAULT_CODECS);
     for (int i = optind; !rc && i < argc; i++)
         rc = kcb_inputs_corpus(cmd->name, &c, argv[i]);
     if (!rc)
         rc = dispatch(&o, &c);
     kcb_inputs_free(&c);
-    kcb_specs_free(&o.specs);
+    kcb_common_free(&o.com);
     return rc;
 }
 

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "args.h"
 #include "cli.h"
 #include "dataopts.h"
 #include "kcb/fit.h"
@@ -16,10 +17,9 @@
 
 struct probe_opts {
     const struct kcb_cmd *cmd;
-    const char *what, *output, *svg, *labelled;
-    struct kcb_specs specs;
-    enum kcb_format format;
-    long threads, from, chunk, chunks, points, k, reps, test_sample;
+    const char *what, *svg, *labelled;
+    struct kcb_common com; /* -c, -f, -o, -j */
+    long from, chunk, chunks, points, k, reps, test_sample;
     enum kcb_scaling_design design; /* scaling of bytes: held-out block (default) or next */
     struct kcb_dataopts data; /* how --labelled files are read */
 };

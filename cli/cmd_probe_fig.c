@@ -57,7 +57,7 @@ int kcb_fig_concat(const struct probe_opts *o, const struct kcb_inputs *c,
 {
     size_t n = c->n;
     struct kcb_plot p;
-    size_t ns = o->specs.n, cols = ns > 1 ? 2 : 1, rows = (ns + cols - 1) / cols;
+    size_t ns = o->com.specs.n, cols = ns > 1 ? 2 : 1, rows = (ns + cols - 1) / cols;
     int rc = kcb_plot_open(o->cmd->name, &p, o->svg, (int)(cols * (300 + 48 * n)),
                            (int)(rows * (260 + 44 * n) + 40));
     if (rc)
@@ -73,7 +73,7 @@ int kcb_fig_concat(const struct probe_opts *o, const struct kcb_inputs *c,
                   "b: XY cut into bzip2 blocks\"\n", rows, cols);
     for (size_t s = 0; s < ns; s++) {
         char name[64];
-        kcb_spec_str(&o->specs.v[s], name, sizeof name);
+        kcb_spec_str(&o->com.specs.v[s], name, sizeof name);
         concat_panel(&p, c, res[s], name);
     }
     fputs("unset multiplot\n", p.fp);
@@ -99,7 +99,7 @@ int kcb_fig_window(const struct probe_opts *o, const struct kcb_input *c,
     fputs("set title ", p.fp);
     kcb_plot_text(p.fp, title);
     fputs(" noenhanced\n", p.fp);
-    for (size_t s = 0; s < o->specs.n; s++) {
+    for (size_t s = 0; s < o->com.specs.n; s++) {
         char name[32];
         snprintf(name, sizeof name, "S%zu", s);
         kcb_plot_data(&p, name);
@@ -108,9 +108,9 @@ int kcb_fig_window(const struct probe_opts *o, const struct kcb_input *c,
         kcb_plot_end_data(&p);
     }
     fputs("plot ", p.fp);
-    for (size_t s = 0; s < o->specs.n; s++) {
+    for (size_t s = 0; s < o->com.specs.n; s++) {
         char name[64];
-        kcb_spec_str(&o->specs.v[s], name, sizeof name);
+        kcb_spec_str(&o->com.specs.v[s], name, sizeof name);
         fprintf(p.fp, "%s$S%zu using 1:2 with linespoints lw 2 title ", s ? ", " : "", s);
         kcb_plot_text(p.fp, name);
         fputs(" noenhanced", p.fp);
@@ -145,7 +145,7 @@ static void curve_fit(FILE *fp, const struct curve *cv, size_t s)
 int kcb_fig_curves(const struct probe_opts *o, const struct curve *cv, const char *title,
                    const char *xlabel, const char *ylabel)
 {
-    size_t n = o->specs.n;
+    size_t n = o->com.specs.n;
     struct kcb_plot p;
     int rc = kcb_plot_open(o->cmd->name, &p, o->svg, 900, 600);
     if (rc)

@@ -28,9 +28,9 @@ static int bytes_curves(const struct probe_opts *o, const struct kcb_input *c, s
 {
     const char *cmd = o->cmd->name;
     struct kcb_scaling_setup setup = {o->design, (size_t)o->from, (size_t)o->chunk,
-                                      (size_t)o->chunks, (size_t)o->points, (size_t)o->threads};
-    for (size_t s = 0; s < o->specs.n; s++) {
-        const struct kcb_spec *sp = &o->specs.v[s];
+                                      (size_t)o->chunks, (size_t)o->points, (size_t)o->com.threads};
+    for (size_t s = 0; s < o->com.specs.n; s++) {
+        const struct kcb_spec *sp = &o->com.specs.v[s];
         struct kcb_scaling_point pt[PROBE_MAXPTS];
         size_t cnt;
         kcb_spec_str(sp, cv[s].name, sizeof cv[s].name);
@@ -59,7 +59,7 @@ static int knn_curve(const struct probe_opts *o, const struct kcb_dataset *tr,
 {
     struct kcb_learning_point lp[PROBE_MAXPTS];
     struct kcb_knn_setup setup = {spec, KCB_DIST_NCD, " ", 1, (size_t)o->k, KCB_RULE_VOTE,
-                                  (size_t)o->threads};
+                                  (size_t)o->com.threads};
     kcb_spec_str(spec, c->name, sizeof c->name);
     int e = kcb_learning_curve(&setup, tr, te, sizes, m, (size_t)o->reps, 1, lp);
     if (e)
@@ -85,8 +85,8 @@ static int knn_curves(const struct probe_opts *o, struct curve *cv)
         rc = kcb_io_err(o->cmd->name, "%s: too few training texts for a curve", o->labelled);
     if (!rc)
         m = kcb_learning_grid(tr->n, labels->n, (size_t)o->points, sizes);
-    for (size_t s = 0; !rc && s < o->specs.n; s++)
-        rc = knn_curve(o, tr, te, sizes, m, &cv[s], &o->specs.v[s]);
+    for (size_t s = 0; !rc && s < o->com.specs.n; s++)
+        rc = knn_curve(o, tr, te, sizes, m, &cv[s], &o->com.specs.v[s]);
     kcb_dataset_free(tr);
     kcb_dataset_free(te);
     kcb_labels_free(labels);
@@ -195,7 +195,7 @@ static int write_curves(const struct probe_opts *o, struct kcb_out *out, const s
                         int bytes)
 {
     struct kcb_col cols[POINT_NCOLS];
-    size_t n = o->specs.n;
+    size_t n = o->com.specs.n;
     struct curves w = {.cv = cv, .n = n,
                        .design = bytes ? kcb_scaling_design_str(o->design) : NULL};
     size_t rows = 0;
@@ -218,12 +218,12 @@ static int write_curves(const struct probe_opts *o, struct kcb_out *out, const s
 int kcb_probe_scaling(const struct probe_opts *o, const struct kcb_input *c, struct kcb_out *out)
 {
     int bytes = !o->labelled;
-    struct curve *cv = calloc(o->specs.n, sizeof *cv);
+    struct curve *cv = calloc(o->com.specs.n, sizeof *cv);
     int rc = !cv ? kcb_fail(o->cmd->name, "out of memory")
              : bytes ? bytes_curves(o, c, cv) : knn_curves(o, cv);
     int e = rc ? KCB_OK : write_curves(o, out, cv, bytes);
     if (e)
-        rc = kcb_lib_err(o->cmd->name, e, "%s", o->output);
+        rc = kcb_lib_err(o->cmd->name, e, "%s", o->com.output);
     out->whole = !rc;
     if (!rc && o->svg) {
         char title[256];
