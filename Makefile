@@ -83,7 +83,7 @@ PKG_CFLAGS = $(DEFS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(BZ2_LIBS) $(CSV_LIBS) $(MPI_LIBS) -lm
 
 # ---- sources ----
-LAYERS  := base codec measure data gen learn probe tree school
+LAYERS  := base cm codec measure data gen learn probe tree school
 LIB_SRC := $(filter-out $(OPTIONAL_SRC) $(if $(filter 1,$(BROKEN)),,lib/codec/broken.c),\
              $(foreach l,$(LAYERS),$(wildcard lib/$(l)/*.c)))
 CMD_SRC := $(wildcard cli/*.c)

@@ -17,6 +17,9 @@ const struct kcb_col kcb_codecs_cols[CODECS_NCOLS] = {
     [CODECS_WINDOW_TEXT] = {"window", NULL, TEXT, 0, 0, HUMAN, 0},
     [CODECS_WINDOW] = {"window", NULL, NUM, 0, 0, MACHINE, 0},
     [CODECS_EMPTY] = {"empty_size", "empty", NUM, 0, 0, 0, 0},
+    [CODECS_MEMORY_TEXT] = {"memory", NULL, TEXT, 0, 0, HUMAN, 0},
+    [CODECS_MEMORY] = {"memory", NULL, NUM, 0, 0, MACHINE, 0},
+    [CODECS_WEIGHTS] = {"weights", NULL, NUM, 0, 0, 0, 0},
     [CODECS_FORMAT] = {"format", "output", TEXT, 0, 0, 0, 0},
 };
 

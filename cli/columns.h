@@ -7,7 +7,7 @@
 /* kcbench codecs */
 enum { CODECS_NAME, CODECS_LIBRARY, CODECS_VERSION, CODECS_LEVELS, CODECS_LEVEL_MIN,
        CODECS_LEVEL_MAX, CODECS_DEFAULT, CODECS_WINDOW_TEXT, CODECS_WINDOW, CODECS_EMPTY,
-       CODECS_FORMAT, CODECS_NCOLS };
+       CODECS_MEMORY_TEXT, CODECS_MEMORY, CODECS_WEIGHTS, CODECS_FORMAT, CODECS_NCOLS };
 extern const struct kcb_col kcb_codecs_cols[CODECS_NCOLS];
 
 /* kcbench ncd: one record per pair (the square matrix of table and md is built per input) */

@@ -19,14 +19,14 @@ import os
 import re
 import sys
 
-LAYERS = ["base", "codec", "measure", "data", "gen", "learn", "probe", "tree", "school"]
+LAYERS = ["base", "cm", "codec", "measure", "data", "gen", "learn", "probe", "tree", "school"]
 MAX_FILE, MAX_FUNC = 600, 80
 ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else
                        os.path.join(os.path.dirname(__file__), ".."))
 
 
 def c_files():
-    for top in ("lib", "cli", "include", "tests/unit"):
+    for top in ("lib", "cli", "include", "tests/unit", "tests/bench"):
         for d, _, names in os.walk(os.path.join(ROOT, top)):
             for n in sorted(names):
                 if n.endswith((".c", ".h")):

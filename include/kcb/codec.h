@@ -65,6 +65,16 @@ struct kcb_codec {
      * size: 0 or kcb_err (KCB_ECORRUPT when it does not decode to cap bytes), *out_size. */
     int (*decompress_primed)(void *ctx, const void *state, const void *src, size_t n, void *dst,
                              size_t cap, size_t *out_size);
+    /*
+     * Optional (NULL for codecs without a probabilistic model): the ideal code length of
+     * src[0..n) at ctx's level, the sum of -log2 P(bit) under the codec's model, in bits,
+     * with no coder or container overhead; 0 or kcb_err, *bits on success. Like compress, it
+     * depends only on (src, level). For cm it agrees with the coded size within a few bytes.
+     */
+    int (*ideal_bits)(void *ctx, const void *src, size_t n, double *bits);
+    /* Optional (NULL when the codec has no model of its own): the bytes of the model's tables
+     * and the number of its mixer weights at level; 0 or KCB_EINVAL. */
+    int (*model_size)(int level, size_t *memory, size_t *weights);
 };
 
 /* Returns the table of codecs compiled into this build and sets *count. Static storage. */

@@ -5,7 +5,7 @@
 #include "kcb/codec.h"
 
 extern const struct kcb_codec kcb_codec_gzip, kcb_codec_zlib, kcb_codec_deflate, kcb_codec_xz,
-    kcb_codec_zstd, kcb_codec_bzip2;
+    kcb_codec_zstd, kcb_codec_bzip2, kcb_codec_cm;
 #ifdef KCB_HAVE_BROTLI
 extern const struct kcb_codec kcb_codec_brotli;
 #endif
@@ -35,6 +35,7 @@ static const struct kcb_codec *const registry[] = {
 #ifdef KCB_HAVE_LIBDEFLATE
     &kcb_codec_libdeflate,
 #endif
+    &kcb_codec_cm,
 #ifdef KCB_TEST_BROKEN_CODEC
     &kcb_codec_broken,
 #endif

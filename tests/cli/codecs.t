@@ -4,7 +4,7 @@
 === the table lists the required codecs with their level ranges and default levels
 run: $KCBENCH codecs | sed -n 1,7p
 stdout re:
-| codec\s+library\s+version\s+levels\s+default\s+window\s+empty\s+output
+| codec\s+library\s+version\s+levels\s+default\s+window\s+empty\s+memory\s+weights\s+output
 | gzip\s+zlib\s+\S.*\s1\.\.9\s+9\s+\S.*
 | zlib\s+zlib\s+\S.*\s1\.\.9\s+6\s+\S.*
 | deflate\s+zlib\s+\S.*\s1\.\.9\s+6\s+\S.*
@@ -31,7 +31,7 @@ run:
 |     print(d["name"], d["level_min"], d["level_max"], d["level_default"])
 | EOF
 stdout:
-| name,library,version,level_min,level_max,level_default,window,empty_size,format
+| name,library,version,level_min,level_max,level_default,window,empty_size,memory,weights,format
 | gzip 1 9 9
 | zlib 1 9 6
 | deflate 1 9 6
@@ -45,7 +45,7 @@ run:
 | import json, sys
 | codecs = json.load(sys.stdin)
 | keys = {"name", "library", "version", "level_min", "level_max", "level_default", "window",
-|         "empty_size", "format"}
+|         "empty_size", "memory", "weights", "format"}
 | assert all(set(c) == keys for c in codecs), codecs
 | assert len({c["name"] for c in codecs}) == len(codecs), "duplicate names"
 | for c in codecs[:6]:
@@ -75,7 +75,7 @@ run:
 | $KCBENCH codecs -f md | cmp - md
 | awk -F'|' 'NR == 2 && !/^[|](---[|]|---:[|])+$/ {print "bad rule: " $0}
 |            {print NF}' md | sort -u
-stdout: 10
+stdout: 12
 
 === plain and phylip make no sense for a list: they give the table
 run: $KCBENCH codecs > t && $KCBENCH codecs -f plain | cmp - t && $KCBENCH codecs -f phylip | cmp - t && echo table
