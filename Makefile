@@ -96,7 +96,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN := $(BUILD)/kcbench
 
 .PHONY: all deps run test check unit cli asan ubsan tsan clean bench reports broken-check corpora \
-        mpi-check
+        mpi-check asan-unit fuzz fuzz-regress fuzz-build
 all: kcbench
 
 kcbench: $(BIN)
@@ -185,6 +185,44 @@ ubsan: deps
 tsan: deps
 	$(Q)KCB_TIMEOUT_SCALE=15 $(MAKE) --no-print-directory BUILD=build/tsan SAN=thread OPT="-O1 -g" \
 	  build/tsan/kcbench-check
+# the unit tests alone in the asan build (CI runs it after make test); UBSan stops at its first
+# finding, so that the test fails
+asan-unit: deps
+	$(Q)UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(MAKE) --no-print-directory \
+	  BUILD=build/asan SAN=address,undefined OPT="-O1 -g" build/asan/unit-check
+
+$(BUILD)/unit-check: $(UNIT_BIN)
+	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
+
+# ---- fuzzing: the libFuzzer targets tests/fuzz/NAME.c, with their inputs in tests/fuzz/NAME/ ----
+# built with clang in FUZZ_BUILD, the library too (fuzzer-no-link, ASan, UBSan that aborts);
+# clang's -Wdouble-promotion takes glibc's float NAN for a promotion, so it is off there
+FUZZ_BUILD := build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/*.c))
+FUZZ_MAKE = $(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
+  SAN=fuzzer-no-link,address,undefined OPT="-O1 -g" \
+  CFLAGS="-O1 -g -fno-sanitize-recover=undefined -Wno-double-promotion"
+
+# each target for FUZZ_SECONDS (logs in build/fuzz/logs/); fails, naming the crash files, if
+# any target crashes, leaks, hangs or runs out of memory
+fuzz: deps
+	$(Q)+$(FUZZ_MAKE) fuzz-build
+	$(Q)sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# each target once over its seeds and regression inputs (tests/fuzz/NAME/seeds, .../regress)
+fuzz-regress: deps
+	$(Q)+$(FUZZ_MAKE) fuzz-build
+	$(Q)sh tests/fuzz/run.sh $(FUZZ_BUILD) 0 $(FUZZ_TARGETS)
+
+# the targets alone, BUILD/fuzzers/NAME (run by FUZZ_MAKE, with BUILD=$(FUZZ_BUILD))
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/fuzzers/%)
+
+$(BUILD)/fuzzers/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) $(BUILD)/libkcbcli.a $(BUILD)/libkcb.a
+	@mkdir -p $(dir $@)
+	@echo "  FUZZER  $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -Icli -fsanitize=fuzzer -o $@ $< $(BUILD)/libkcbcli.a \
+	  $(BUILD)/libkcb.a $(ALL_LDFLAGS) $(LIBS)
 
 $(BUILD)/kcbench-check: $(BIN) $(UNIT_BIN)
 	$(Q)sh tests/run-unit.sh $(UNIT_BIN)
@@ -195,10 +233,25 @@ $(BUILD)/kcbench-check: $(BIN) $(UNIT_BIN)
 corpora:
 	$(Q)sh scripts/fetch-corpora.sh
 
-# speed, as ratios side by side in one run: the leaderboard on Canterbury at default levels
+# speed, measured in one run (issue 12): exact NCD-kNN against a tight loop of the same compress
+# calls (tests/bench/pairloop.c), threads, MPI ranks, the faster methods, peak memory, and the
+# leaderboard beside Python's bindings and zstd -b: reports/performance.md
 bench: deps
-	$(Q)$(MAKE) --no-print-directory kcbench corpora
-	$(Q)./kcbench bench -c all --learn corpora/data/canterbury
+	$(Q)$(MAKE) --no-print-directory kcbench $(BUILD)/bench/pairloop $(BUILD)/bench/maxrss corpora
+	$(Q)$(PYTHON) scripts/report_performance.py --pairloop $(BUILD)/bench/pairloop \
+	  --mpi-kcbench $(MPI_BUILD)/kcbench ./kcbench
+
+$(BUILD)/bench/pairloop: tests/bench/pairloop.c $(BUILD)/libkcb.a
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libkcb.a $(ALL_LDFLAGS) $(LIBS)
+-include $(BUILD)/bench/pairloop.d
+
+# the peak RSS of a command run as its child, without Python's own memory (see the file)
+$(BUILD)/bench/maxrss: tests/bench/maxrss.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
 
 # every committed report, from the commands written above each table
 # (the report scripts read kcbench's JSON output, never its Markdown)

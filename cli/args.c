@@ -57,6 +57,19 @@ int kcb_arg_specs(const struct kcb_cmd *cmd, int key, const char *arg, struct kc
     return rc ? kcb_lib_err(cmd->name, rc, NULL) : KCB_EXIT_OK;
 }
 
+int kcb_arg_bits(const struct kcb_cmd *cmd, struct kcb_specs *s)
+{
+    char name[64];
+    for (size_t i = 0; i < s->n; i++)
+        if (!kcb_spec_bits_ok(&s->v[i]))
+            return kcb_usage_err(cmd->name, "--bits: %s has no ideal code length (only codecs "
+                                 "with a model of their own have one: cm)",
+                                 kcb_spec_str(&s->v[i], name, sizeof name));
+    for (size_t i = 0; i < s->n; i++)
+        s->v[i].bits = 1;
+    return KCB_EXIT_OK;
+}
+
 int kcb_arg_spec(const struct kcb_cmd *cmd, int key, const char *arg, struct kcb_spec *out)
 {
     struct kcb_specs s = {0};

@@ -26,6 +26,16 @@ int kcb_arg_size(const struct kcb_cmd *cmd, int key, const char *arg, size_t *ou
 /* A compressor list, NAME[:LEVEL],... (see kcb_specs_parse); *out is the caller's to free. */
 int kcb_arg_specs(const struct kcb_cmd *cmd, int key, const char *arg, struct kcb_specs *out);
 
+/* --bits: sets bits in every spec of s (sizes become ideal code lengths in bits, kcb/spec.h),
+ * or prints a usage error naming the first codec without an ideal code length. */
+int kcb_arg_bits(const struct kcb_cmd *cmd, struct kcb_specs *s);
+
+/* The help text of --bits, the same in every command that takes it. */
+#define KCB_BITS_HELP \
+    "measure the ideal code length (-log2 P summed, in bits) instead of\n" \
+    "the coded size, so that container bytes do not weigh on short texts;\n" \
+    "sizes are then in bits; codecs with a model only (cm)"
+
 /* One compressor, NAME[:LEVEL]. */
 int kcb_arg_spec(const struct kcb_cmd *cmd, int key, const char *arg, struct kcb_spec *out);
 

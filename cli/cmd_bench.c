@@ -467,7 +467,7 @@ static int table_finish(struct bench *b)
     }
     int end = kcb_table_end(b->table);
     b->table = NULL;
-    return !rc && end ? kcb_lib_err(b->cmd->name, end, "%s", b->o.output) : rc;
+    return !rc && end ? kcb_lib_err(b->cmd->name, end, "%s", kcb_output_name(b->o.output)) : rc;
 }
 
 /* ---- the command ---- */
@@ -493,7 +493,7 @@ static int prepare(struct bench *b, char **args, size_t n)
     b->res = calloc(b->nspecs * (b->files.n + 1), sizeof *b->res);
     if (!b->specs || !b->res)
         return kcb_fail(c, "out of memory");
-    b->specs[0] = (struct kcb_spec){&kcb_memcpy_codec, 0};
+    b->specs[0] = (struct kcb_spec){&kcb_memcpy_codec, 0, 0};
     if (b->o.specs.n) /* -e memcpy alone asks for none */
         memcpy(b->specs + 1, b->o.specs.v, b->o.specs.n * sizeof *b->specs);
     b->planned = b->nspecs * b->files.n;

@@ -338,7 +338,7 @@ static int classify_per_class(const struct kcb_cmd *cmd, const struct classify_o
         out = kcb_lib_err(cmd->name, rc, NULL);
     for (size_t i = 0; !out && i < q->n; i++) /* every class has a text: idx is a label */
         if (fprintf(fp, "%s\n", t->d->labels->name[best[i].idx]) < 0)
-            out = kcb_lib_err(cmd->name, KCB_EIO, "%s", o->output);
+            out = kcb_lib_err(cmd->name, KCB_EIO, "%s", kcb_output_name(o->output));
     kcb_perclass_free(m);
     free(best);
     return af || !out ? kcb_output_close(cmd->name, o->output, af, out) : out;

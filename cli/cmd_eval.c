@@ -7,6 +7,7 @@
 #include "args.h"
 #include "commands.h"
 #include "eval.h"
+#include "eval_checkpoint.h"
 #include "kcb/err.h"
 #include "kcb/sample.h"
 #include "kcb/sizes.h"
@@ -20,6 +21,7 @@ static const struct kcb_opt opts[] = {
     {'T', "test", "FILE", "test set", "test.tsv"},
     {'c', "codec", "LIST", "compressors, NAME[:LEVEL],... (default gzip:9)", "gzip:9,zstd:3"},
     {'k', "k", "LIST", "values of k (default 1,2,3,5)", "1,3"},
+    {KCB_OPT_LONG + 17, "bits", NULL, KCB_BITS_HELP, NULL},
     {KCB_OPT_LONG + 1, "sep", "STR", "inserted between test and training text (default: nothing)",
      " "},
     {'d', "distance", "D", "ncd (default), cdm or clm", "cdm"},
@@ -64,12 +66,18 @@ static const struct kcb_opt opts[] = {
      "(JSON) to -o, and join the N parts with kcbench merge", "2/4"},
     {KCB_OPT_LONG + 14, "method", "M",
      "exact (default), per-class or conditional; the last two prime a\n"
-     "compressor with a dictionary (gzip, zlib, deflate, xz, zstd, lz4)\n"
+     "compressor with a dictionary (gzip, zlib, deflate, xz, zstd, lz4,\n"
+     "cm)\n"
      "exact:       kNN on C(x.sep.y), one compression per pair\n"
      "per-class:   the class whose training texts, joined by --sep as a\n"
      "             dictionary, compress the test text best (k=1)\n"
      "conditional: kNN on NCD with C(y) + C(x|y) in place of C(xy)", "per-class"},
     {KCB_OPT_LONG + 15, "parts", "P", KCB_PARTS_HELP, "3"},
+    {KCB_OPT_LONG + 16, "checkpoint", "F",
+     "keep the neighbours of the test texts finished in file F, synced\n"
+     "every few seconds; run the same command again to resume a run\n"
+     "that was stopped (Ctrl-C, kill, a crash); F is refused if it is\n"
+     "of other options or data, and removed once all is written", "run.ckpt"},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -128,6 +136,8 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 13: return parse_shard(cmd, key, arg, o);
     case KCB_OPT_LONG + 14: return kcb_eval_method_opt(cmd, key, arg, o, 0);
     case KCB_OPT_LONG + 15: return kcb_eval_method_opt(cmd, key, arg, o, 1);
+    case KCB_OPT_LONG + 16: o->checkpoint = arg; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 17: o->bits = 1; return KCB_EXIT_OK;
     }
     return kcb_dataopts_apply(cmd, &o->data, key, arg);
 }
@@ -157,6 +167,8 @@ static int settle(const struct kcb_cmd *cmd, struct kcb_eval_opts *o)
     }
     if (!rc && !o->specs.n)
         rc = kcb_arg_specs(cmd, 'c', "gzip:9", &o->specs);
+    if (!rc && o->bits)
+        rc = kcb_arg_bits(cmd, &o->specs);
     if (o->name_arg)
         snprintf(o->name, sizeof o->name, "%s", o->name_arg);
     else
@@ -192,6 +204,7 @@ struct eval {
     struct kcb_part part;           /* the neighbours found, of the items of o.shard */
     struct kcb_eval_res res;        /* a whole run: the results, scored compressor by compressor */
     struct kcb_mpi mpi;
+    struct kcb_eval_ckpt ck;        /* --checkpoint */
     int stopped; /* interrupted: the rows are those of the compressors finished */
 };
 
@@ -311,7 +324,8 @@ static int prepare(struct eval *e, struct kcb_shard sh)
         p->test_label[i] = p->have[i] ? e->test->label[i] : -1;
         p->test_line[i] = e->test->line[i];
     }
-    return KCB_EXIT_OK;
+    return e->o.checkpoint ? kcb_eval_ckpt_open(c, &e->o, e->digest[0], e->digest[1], p, &e->ck)
+                           : KCB_EXIT_OK;
 }
 
 /* ---- the search ---- */
@@ -319,21 +333,24 @@ static int prepare(struct eval *e, struct kcb_shard sh)
 /* Says how far an interrupted run got; the compressors finished before s are written. */
 static int interrupted(struct eval *e, size_t s, const char *what, const struct kcb_progress *pg)
 {
+    char ck[512];
     e->stopped = 1;
-    kcb_note(e->cmd->name, "interrupted: %s stopped after %zu of %zu test texts; %s", what,
+    kcb_note(e->cmd->name, "interrupted: %s stopped after %zu of %zu test texts; %s%s", what,
              pg->done, pg->total,
              e->o.sharded || e->mpi.size > 1 ? "no part is written"
              : s ? "the results of the compressors finished before it are written"
-                 : "no compressor finished, so there are no results");
+                 : "no compressor finished, so there are no results",
+             kcb_eval_ckpt_status(&e->ck, ck, sizeof ck));
     return KCB_EXIT_INTERRUPTED;
 }
 
-/* The texts of the items the part holds, and where each goes in the whole test set. */
-static size_t held_items(const struct eval *e, struct kcb_blob *text, size_t *at)
+/* The texts of the items the part holds that compressor s has yet to see (the checkpoint may
+ * hold some), and where each goes in the whole test set. */
+static size_t held_items(const struct eval *e, size_t s, struct kcb_blob *text, size_t *at)
 {
     size_t n = 0;
     for (size_t i = 0; i < e->test->n; i++) {
-        if (e->part.have[i]) {
+        if (e->part.have[i] && !kcb_eval_ckpt_has(&e->ck, s, i)) {
             text[n] = e->test->text[i];
             at[n++] = i;
         }
@@ -353,7 +370,7 @@ static int run_spec(struct eval *e, size_t s)
     struct kcb_nb *nb = malloc(one * maxk * sizeof *nb);
     char name[64], what[200];
     int rc = !ctr || !cte || !nb || !at || !text ? KCB_ENOMEM : KCB_OK;
-    size_t n = rc ? 0 : held_items(e, text, at);
+    size_t n = rc ? 0 : held_items(e, s, text, at);
     if (!rc && n && e->o.method != KCB_METHOD_PER_CLASS) /* per-class needs no C(y) */
         rc = kcb_sizes(spec, e->train->text, ntr, (size_t)e->o.threads, ctr);
     if (!rc)
@@ -365,7 +382,7 @@ static int run_spec(struct eval *e, size_t s)
                               e->o.sep, strlen(e->o.sep), maxk, (size_t)e->o.threads,
                               kcb_progress_show, &pg, &kcb_interrupted};
     if (!rc && n)
-        rc = kcb_eval_search(&e->o, &job, e->train->label, e->labels->n, nb);
+        rc = kcb_eval_ckpt_search(&e->ck, &e->o, &job, e->train->label, e->labels->n, s, at, nb);
     kcb_progress_end(&pg);
     for (size_t j = 0; !rc && j < n; j++)
         memcpy(p->nb + (s * nte + at[j]) * maxk, nb + j * maxk, maxk * sizeof *nb);
@@ -376,7 +393,7 @@ static int run_spec(struct eval *e, size_t s)
     free(nb);
     if (rc == KCB_ECANCELED)
         return interrupted(e, s, what, &pg);
-    return rc ? kcb_lib_err(e->cmd->name, rc, "%s", what) : KCB_EXIT_OK;
+    return rc ? kcb_eval_ckpt_err(&e->ck, rc, what) : KCB_EXIT_OK;
 }
 
 /* ---- the command: whole, one shard, or MPI ranks ---- */
@@ -408,7 +425,7 @@ static int eval_whole(struct eval *e)
     }
     if (!rc)
         rc = kcb_eval_res_write(&e->res, out);
-    return kcb_output_close(c, e->o.output, of, rc);
+    return kcb_eval_ckpt_end(&e->ck, kcb_output_close(c, e->o.output, of, rc));
 }
 
 /* Finds the neighbours of the items of shard sh, every compressor, and writes the part as
@@ -437,9 +454,9 @@ static int eval_shard(struct eval *e)
     if (!rc)
         rc = eval_part(e, e->o.shard, &text);
     if (!rc && fputs(text, out) == EOF)
-        rc = kcb_lib_err(e->cmd->name, KCB_EIO, "%s", e->o.output);
+        rc = kcb_lib_err(e->cmd->name, KCB_EIO, "%s", kcb_output_name(e->o.output));
     free(text);
-    return kcb_output_close(e->cmd->name, e->o.output, of, rc);
+    return kcb_eval_ckpt_end(&e->ck, kcb_output_close(e->cmd->name, e->o.output, of, rc));
 }
 
 /* Rank 0 of an MPI run: reads every rank's part, merges them, writes what eval writes. */
@@ -484,6 +501,9 @@ static int eval_mpi(struct eval *e, int rc)
     struct kcb_shard sh = {(size_t)e->mpi.rank + 1, (size_t)e->mpi.size};
     if (!rc && e->o.sharded)
         rc = kcb_usage_err(e->cmd->name, "--shard under mpirun: the ranks are the shards");
+    if (!rc && e->o.checkpoint)
+        rc = kcb_usage_err(e->cmd->name, "--checkpoint under mpirun: not supported (the ranks "
+                           "would share one file); run --shard I/N --checkpoint FILE.I instead");
     if (!rc && (!strcmp(e->o.train_path, "-") || !strcmp(e->o.test_path, "-")))
         rc = kcb_usage_err(e->cmd->name, "under mpirun the sets must be files: only rank 0 "
                            "has standard input");
@@ -502,6 +522,7 @@ static int eval_mpi(struct eval *e, int rc)
 
 static void eval_free(struct eval *e)
 {
+    kcb_eval_ckpt_end(&e->ck, KCB_EXIT_FAIL); /* closes it, kept, if still open */
     kcb_eval_res_free(&e->res);
     kcb_part_free(&e->part);
     kcb_dataset_free(e->train);
@@ -540,6 +561,12 @@ const struct kcb_cmd kcb_cmd_eval = {
     "kcbench merge PART... joins the N parts into what eval without --shard prints. An MPI\n"
     "build (make MPI=1) run as mpirun -np N kcbench eval ... splits the test set the same\n"
     "way across the ranks; rank 0 gathers the parts and alone writes. Results are the same\n"
-    "bytes for every N.\n",
+    "bytes for every N.\n"
+    "With --checkpoint FILE the test texts finished are appended to FILE, a batch of about\n"
+    "2 seconds of work at a time, each synced; after Ctrl-C, kill or a crash the same command\n"
+    "resumes from it and writes the bytes of a run never stopped. -j, -q, -o, -f, --confusion\n"
+    "and --predictions may change between the runs; a FILE of other options or data is\n"
+    "refused, naming what differs. FILE is removed once every output is written in full,\n"
+    "kept otherwise. It goes with --shard (a file per shard), not with mpirun.\n",
     run,
 };

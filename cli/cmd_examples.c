@@ -13,10 +13,14 @@
 #include "progress.h"
 
 #define DEFAULT_CODECS "gzip:9,xz:6,zstd:19,bzip2:9"
+/* best-compressor's default: the same and kcbench's own context-mixing model, the one of them
+ * closest to K(x) */
+#define BEST_CODECS DEFAULT_CODECS ",cm:5"
 
 static const struct kcb_opt opts[] = {
     {'c', "codec", "LIST",
-     "compressors (default " DEFAULT_CODECS ");\n"
+     "compressors (default " DEFAULT_CODECS ";\n"
+     "best-compressor: " BEST_CODECS ");\n"
      "the first is the reference of the learning examples", "gzip:9,zstd:3"},
     {'f', "format", "F", "table (default), md, csv, tsv, json", "json"},
     {'o', "output", "FILE", "write there (atomically)", "out.md"},
@@ -236,8 +240,10 @@ static void progress(void *arg, size_t done, size_t total)
         kcb_progress_show(&p->pg, done, total);
 }
 
-/* Measures the examples asked for and writes each as it is done. */
-static int run_all(const struct ex_opts *o, kcb_school *s, FILE *fp, struct ex_progress *pg)
+/* Measures the examples asked for and writes each as it is done; best-compressor runs on
+ * `best` when it is not NULL (its default compressors), every other example on s. */
+static int run_all(const struct ex_opts *o, kcb_school *s, kcb_school *best, FILE *fp,
+                   struct ex_progress *pg)
 {
     int human = kcb_format_human(o->com.format), rc = KCB_OK, e = KCB_EXIT_OK;
     struct kcb_out out;
@@ -247,7 +253,8 @@ static int run_all(const struct ex_opts *o, kcb_school *s, FILE *fp, struct ex_p
         rc = kcb_table_begin(&out, kcb_example_cols, EX_NCOLS, NULL, 0, &t);
     for (size_t k = 0; !rc && k < KCB_NEXAMPLES && o->want[k] >= 0; k++) {
         struct ex_result r;
-        rc = kcb_ex_measure(s, (enum kcb_example_id)o->want[k], &r);
+        enum kcb_example_id id = (enum kcb_example_id)o->want[k];
+        rc = kcb_ex_measure(best && id == KCB_EX_BEST ? best : s, id, &r);
         if (pg->started)
             kcb_progress_end(&pg->pg);
         pg->started = 0;
@@ -263,25 +270,42 @@ static int run_all(const struct ex_opts *o, kcb_school *s, FILE *fp, struct ex_p
                    : add_record(t, &r, o->com.format == KCB_FMT_JSON);
         kcb_ex_free(&r);
         if (rc)
-            e = kcb_lib_err(o->cmd->name, rc, "%s", o->com.output);
+            e = kcb_lib_err(o->cmd->name, rc, "%s", kcb_output_name(o->com.output));
     }
     int end = t ? kcb_table_end(t) : KCB_OK;
     if (end && !e)
-        e = kcb_lib_err(o->cmd->name, end, "%s", o->com.output);
+        e = kcb_lib_err(o->cmd->name, end, "%s", kcb_output_name(o->com.output));
     return e;
+}
+
+/* Without -c, best-compressor compares BEST_CODECS, on a state of its own: 0 or an exit status;
+ * *best and *specs stay empty when -c was given. */
+static int best_state(const struct ex_opts *o, const struct kcb_school_opts *so,
+                      struct kcb_specs *specs, kcb_school **best)
+{
+    char why[256];
+    struct kcb_school_opts bo = *so;
+    *best = NULL;
+    if (kcb_specs_parse(BEST_CODECS, specs, why, sizeof why))
+        return kcb_fail(o->cmd->name, "%s", why);
+    bo.specs = specs->v;
+    bo.nspecs = specs->n;
+    return kcb_school_new(&bo, best) ? kcb_fail(o->cmd->name, "out of memory") : KCB_EXIT_OK;
 }
 
 static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 {
     struct ex_opts o = {.cmd = cmd, .com = {.output = "-", .format = KCB_FMT_TABLE}, .seed = 1};
     struct ex_progress pg = {.cmd = cmd->name};
-    kcb_school *s = NULL;
+    struct kcb_specs best_specs = {0};
+    kcb_school *s = NULL, *best = NULL;
     kcb_afile *af = NULL;
     FILE *fp = NULL;
     const char *dir = NULL;
     int rc = kcb_opt_parse(cmd, argc, argv, apply, &o);
     if (!rc)
         rc = choose(cmd, argc, argv, &o);
+    int defaulted = o.com.specs.n == 0;
     if (!rc)
         rc = kcb_common_default(cmd, &o.com, DEFAULT_CODECS);
     if (!rc)
@@ -291,13 +315,17 @@ static int run(const struct kcb_cmd *cmd, int argc, char **argv)
                                  &kcb_interrupted};
     if (!rc && kcb_school_new(&so, &s))
         rc = kcb_fail(cmd->name, "out of memory");
+    if (!rc && defaulted)
+        rc = best_state(&o, &so, &best_specs, &best);
     if (!rc)
         rc = kcb_output_open(cmd->name, o.com.output, &af, &fp);
     if (!rc) {
         kcb_interrupt_catch();
-        rc = kcb_output_close(cmd->name, o.com.output, af, run_all(&o, s, fp, &pg));
+        rc = kcb_output_close(cmd->name, o.com.output, af, run_all(&o, s, best, fp, &pg));
     }
+    kcb_school_free(best);
     kcb_school_free(s);
+    kcb_specs_free(&best_specs);
     kcb_common_free(&o.com);
     return rc;
 }

@@ -190,7 +190,7 @@ static int run_single(const struct gen_kind *k, const struct gen_opts *o)
     else if (!(rc = kcb_output_open(CMD, o->output, &af, &fp)))
         rc = kcb_output_close(CMD, o->output, af,
                               fwrite(buf, 1, o->size, fp) == o->size ? KCB_EXIT_OK
-                              : kcb_lib_err(CMD, KCB_EIO, "%s", o->output));
+                              : kcb_lib_err(CMD, KCB_EIO, "%s", kcb_output_name(o->output)));
     free(buf);
     return rc;
 }

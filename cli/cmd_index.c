@@ -7,6 +7,7 @@
 #include "kcb/model.h"
 #include "kcb/sizes.h"
 #include "load.h"
+#include "output.h"
 
 static const struct kcb_opt opts[] = {
     {'t', "train", "FILE", "labelled training set (tsv, csv, fasttext or a directory)",
@@ -51,7 +52,7 @@ static int build(const struct kcb_cmd *cmd, const struct index_opts *o, struct k
         rc = kcb_lib_err(cmd->name, rc, "%s",
                          s ? kcb_spec_str(&o->specs.v[s - 1], name, sizeof name) : "index");
     } else if ((rc = kcb_model_write(o->output, &o->specs, d, sizes))) {
-        rc = kcb_lib_err(cmd->name, rc, "%s", o->output);
+        rc = kcb_lib_err(cmd->name, rc, "%s", kcb_output_name(o->output));
     } else {
         kcb_note(cmd->name, "%s: %zu texts, %zu labels, %zu compressor%s", o->output, n,
                  d->labels->n, ns, ns == 1 ? "" : "s");

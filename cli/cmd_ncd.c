@@ -13,7 +13,7 @@
 
 #define DEFAULT_CODECS "gzip:9"
 
-enum { OPT_SEP = KCB_OPT_LONG + 1, OPT_DECIMALS, OPT_ROWS, OPT_COLS };
+enum { OPT_SEP = KCB_OPT_LONG + 1, OPT_DECIMALS, OPT_ROWS, OPT_COLS, OPT_BITS };
 
 static const struct kcb_opt opts[] = {
     {'c', "codec", "LIST",
@@ -41,6 +41,7 @@ static const struct kcb_opt opts[] = {
     {'f', "format", "F",
      "plain (default), table, md, csv, tsv, json, phylip; csv, tsv\n"
      "and json give one record per pair with C(x), C(y), C(xy)", "json"},
+    {OPT_BITS, "bits", NULL, KCB_BITS_HELP, NULL},
     {OPT_DECIMALS, "decimals", "N", "digits after the point (default 6)", "3"},
     {'o', "output", "FILE", "write there (atomically) instead of standard output", "out.txt"},
     {0, NULL, NULL, NULL, NULL},
@@ -63,7 +64,7 @@ struct ncd_opts {
     enum kcb_format format;
     enum kcb_dist dist;
     const char *sep, *output;
-    int strings;
+    int strings, bits;
     long decimals;
     char **argv, **orig; /* argv as getopt permutes it, and a copy of it as it was given */
     size_t argc;
@@ -95,6 +96,7 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case 'f': return kcb_arg_format(cmd, key, arg, KCB_FMTS_ALL, &o->format);
     case 'o': o->output = arg; return KCB_EXIT_OK;
     case OPT_SEP: o->sep = arg; return KCB_EXIT_OK;
+    case OPT_BITS: o->bits = 1; return KCB_EXIT_OK;
     case OPT_DECIMALS: return kcb_arg_long(cmd, key, arg, 0, 17, &o->decimals);
     }
     return KCB_EXIT_USAGE;
@@ -389,15 +391,16 @@ static int size_row(void *arg, size_t k, struct kcb_cell *c)
     struct job *j = arg;
     const struct kcb_spec *s = &j->o->specs.v[k];
     size_t cx = j->s[k].single[0], empty = j->s[k].empty;
+    unsigned long long per = s->bits ? 1 : 8; /* --bits: the sizes are in bits already */
     c[SIZE_COMPRESSOR] = kcb_cell_text(kcb_spec_str(s, j->name, sizeof j->name));
     c[SIZE_CODEC] = kcb_cell_text(s->codec->name);
     c[SIZE_LEVEL] = kcb_cell_int(s->level);
     c[SIZE_INPUT] = kcb_cell_text(j->in->v[0].name);
     c[SIZE_BYTES] = kcb_cell_uint(j->in->v[0].n);
-    c[SIZE_CX] = kcb_cell_uint(cx);
-    c[SIZE_EMPTY] = kcb_cell_uint(empty);
-    c[SIZE_BITS] = kcb_cell_uint(8 * (unsigned long long)cx);
-    c[SIZE_ABOVE] = kcb_cell_int(8 * ((long long)cx - (long long)empty));
+    c[SIZE_CX] = kcb_cell_uint(s->bits ? (cx + 4) / 8 : cx);
+    c[SIZE_EMPTY] = kcb_cell_uint(s->bits ? (empty + 4) / 8 : empty);
+    c[SIZE_BITS] = kcb_cell_uint(per * (unsigned long long)cx);
+    c[SIZE_ABOVE] = kcb_cell_int((long long)per * ((long long)cx - (long long)empty));
     return KCB_OK;
 }
 
@@ -427,7 +430,7 @@ static int write_all(const struct kcb_cmd *cmd, struct job *j)
     else
         rc = write_records(&out, j);
     if (rc)
-        rc = kcb_lib_err(cmd->name, rc, "%s", j->o->output);
+        rc = kcb_lib_err(cmd->name, rc, "%s", kcb_output_name(j->o->output));
     return kcb_output_close(cmd->name, j->o->output, af, rc);
 }
 
@@ -447,6 +450,8 @@ static int setup(const struct kcb_cmd *cmd, struct ncd_opts *o, int argc, char *
     int rc = kcb_opt_parse(cmd, argc, argv, apply, o), rect = 0;
     if (!rc && !o->specs.n)
         rc = kcb_arg_specs(cmd, 'c', DEFAULT_CODECS, &o->specs);
+    if (!rc && o->bits)
+        rc = kcb_arg_bits(cmd, &o->specs);
     if (!rc) {
         order_items(o, argc);
         rc = place_items(cmd, o, &rect);
@@ -506,7 +511,9 @@ const struct kcb_cmd kcb_cmd_ncd = {
     "--rows and --cols (or two lists), the rectangular matrix of rows against columns.\n"
     "The diagonal and any asymmetry are what the compressor gives: nothing is forced to 0 or\n"
     "symmetrised. C of each distinct input is computed once, even when it is a row and a\n"
-    "column.\n",
+    "column. With --bits (cm), C is the model's ideal code length in bits (rounded to the\n"
+    "nearest bit) instead of the coded bytes: no container, C(empty) = 0; cx is it in\n"
+    "bytes, rounded.\n",
     opts,
     "INPUT is a file (labelled by its path as given), '-' for standard input (once), or a\n"
     "directory: its regular files in name order, hidden ones skipped, each labelled by its\n"

@@ -11,9 +11,11 @@
 #include "cmd_probe.h"
 
 #define DEFAULT_CODECS "gzip:9,xz:6,zstd:19,bzip2:9"
+#define ND_CODECS "cm:all" /* scaling-nd: every model size of kcbench's own model */
 
 static const struct kcb_opt opts[] = {
-    {'c', "codec", "LIST", "compressors (default " DEFAULT_CODECS ")", "gzip:9,zstd:3"},
+    {'c', "codec", "LIST", "compressors (default " DEFAULT_CODECS ";\n"
+     "scaling-nd: " ND_CODECS ", levels of one codec)", "gzip:9,zstd:3"},
     {'f', "format", "F", "table (default), md, csv, tsv, json", "json"},
     {'o', "output", "FILE", "write there (atomically)", "out.md"},
     {KCB_OPT_LONG + 1, "svg", "FIG.svg",
@@ -27,6 +29,10 @@ static const struct kcb_opt opts[] = {
     {KCB_OPT_LONG + 9, "design", "D",
      "scaling: heldout (default: a fixed block, the last chunks, after\n"
      "the n bytes before it) or next (the chunks after the first n bytes)", "next"},
+    {KCB_OPT_LONG + 10, "heldout", "BYTES",
+     "scaling-nd: the held-out block, the last BYTES (default 65536)", "32768"},
+    {KCB_OPT_LONG + 11, "to", "BYTES",
+     "scaling-nd: the largest D (default: all the bytes before the block)", "1000000"},
     {KCB_OPT_LONG + 6, "labelled", "TRAIN,TEST",
      "scaling: the kNN learning curve of that labelled split", "train.tsv,test.tsv"},
     {'k', "k", "K", "scaling --labelled: neighbours (default 1)", "3"},
@@ -52,6 +58,8 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 4: return kcb_arg_long(cmd, key, arg, 1, 1000, &o->chunks);
     case KCB_OPT_LONG + 5: return kcb_arg_long(cmd, key, arg, 1, PROBE_MAXPTS, &o->points);
     case KCB_OPT_LONG + 6: o->labelled = arg; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 10: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->heldout);
+    case KCB_OPT_LONG + 11: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->to);
     case KCB_OPT_LONG + 7: return kcb_arg_long(cmd, key, arg, 1, 1000, &o->reps);
     case KCB_OPT_LONG + 8: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->test_sample);
     case KCB_OPT_LONG + 9:
@@ -164,7 +172,7 @@ static int probe_concat(const struct probe_opts *o, const struct kcb_inputs *c,
         e = kcb_lib_err(o->cmd->name, rc, "%s", s ? kcb_spec_str(&o->com.specs.v[s - 1], name,
                                                                 sizeof name) : "concat");
     } else if ((rc = concat_write(o, c, res, out))) {
-        e = kcb_lib_err(o->cmd->name, rc, "%s", o->com.output);
+        e = kcb_lib_err(o->cmd->name, rc, "%s", kcb_output_name(o->com.output));
     } else {
         out->whole = 1;
         if (o->svg && n < 2)
@@ -227,7 +235,7 @@ static int probe_window(const struct probe_opts *o, const struct kcb_input *c,
     }
     int e = rc ? KCB_OK : window_write(o, pts, cnt, out);
     if (e)
-        rc = kcb_lib_err(cmd, e, "%s", o->com.output);
+        rc = kcb_lib_err(cmd, e, "%s", kcb_output_name(o->com.output));
     out->whole = !rc;
     if (!rc && o->svg)
         rc = kcb_fig_window(o, c, pts, cnt);
@@ -241,14 +249,18 @@ static int probe_window(const struct probe_opts *o, const struct kcb_input *c,
 static int check_count(const struct probe_opts *o, size_t n)
 {
     const char *cmd = o->cmd->name;
-    if (strcmp(o->what, "concat") && strcmp(o->what, "window") && strcmp(o->what, "scaling"))
-        return kcb_usage_err(cmd, "unknown probe '%s' (concat, window, scaling)", o->what);
+    if (strcmp(o->what, "concat") && strcmp(o->what, "window") && strcmp(o->what, "scaling") &&
+        strcmp(o->what, "scaling-nd"))
+        return kcb_usage_err(cmd, "unknown probe '%s' (concat, window, scaling, scaling-nd)",
+                             o->what);
     if (!strcmp(o->what, "concat") && n < 1)
         return kcb_usage_err(cmd, "concat needs at least one CORPUS");
     if (!strcmp(o->what, "window") && n != 1)
         return kcb_usage_err(cmd, "window takes one FILE");
     if (!strcmp(o->what, "scaling") && !o->labelled && n != 1)
         return kcb_usage_err(cmd, "scaling takes one CORPUS, or --labelled TRAIN,TEST");
+    if (!strcmp(o->what, "scaling-nd") && n != 1)
+        return kcb_usage_err(cmd, "scaling-nd takes one CORPUS");
     if (!strcmp(o->what, "scaling") && o->labelled && n)
         return kcb_usage_err(cmd, "scaling --labelled takes no CORPUS");
     return KCB_EXIT_OK;
@@ -265,6 +277,7 @@ static int dispatch(const struct probe_opts *o, const struct kcb_inputs *c)
     kcb_out_init(&out, fp, o->com.format);
     rc = !strcmp(o->what, "concat") ? probe_concat(o, c, &out)
          : !strcmp(o->what, "window") ? probe_window(o, &c->v[0], &out)
+         : !strcmp(o->what, "scaling-nd") ? kcb_probe_scaling_nd(o, &c->v[0], &out)
                                       : kcb_probe_scaling(o, c->n ? &c->v[0] : NULL, &out);
     return kcb_output_close_whole(o->cmd->name, o->com.output, af, rc, out.whole);
 }
@@ -273,17 +286,18 @@ static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 {
     struct probe_opts o = {.cmd = cmd, .com = {.output = "-", .format = KCB_FMT_TABLE},
                            .from = 1024, .chunk = 1024, .chunks = 4, .points = 12, .k = 1,
-                           .reps = 3};
+                           .reps = 3, .heldout = 65536};
     struct kcb_inputs c = {0};
     int rc = kcb_opt_parse(cmd, argc, argv, apply, &o);
     if (!rc && optind >= argc)
-        rc = kcb_usage_err(cmd->name, "needs a probe: concat, window or scaling");
+        rc = kcb_usage_err(cmd->name, "needs a probe: concat, window, scaling or scaling-nd");
     if (!rc) {
         o.what = argv[optind++];
         rc = check_count(&o, (size_t)(argc - optind));
     }
     if (!rc)
-        rc = kcb_common_default(cmd, &o.com, DEFAULT_CODECS);
+        rc = kcb_common_default(cmd, &o.com,
+                                strcmp(o.what, "scaling-nd") ? DEFAULT_CODECS : ND_CODECS);
     for (int i = optind; !rc && i < argc; i++)
         rc = kcb_inputs_corpus(cmd->name, &c, argv[i]);
     if (!rc)
@@ -299,7 +313,9 @@ const struct kcb_cmd kcb_cmd_probe = {
     "       kcbench probe window  [-c CODECS] [--from BYTES] [options] FILE\n"
     "       kcbench probe scaling [-c CODECS] [--from B] [--chunk B] [--chunks N]\n"
     "                             [--design heldout|next] CORPUS\n"
-    "       kcbench probe scaling [-c CODECS] --labelled TRAIN,TEST [-k K] [--reps R]",
+    "       kcbench probe scaling [-c CODECS] --labelled TRAIN,TEST [-k K] [--reps R]\n"
+    "       kcbench probe scaling-nd [-c cm:all] [--heldout B] [--from B] [--to B]\n"
+    "                                [--points N] CORPUS",
     "concat   for every pair of corpora X, Y: C(X), C(Y), C(XY), C(YX), the gain\n"
     "         C(X)+C(Y)-C(XY) in bytes and divided by min(C(X),C(Y)) (an estimate of shared\n"
     "         information), the smallest c with C(XY) <= C(X)+C(Y)+c, and whether\n"
@@ -329,7 +345,20 @@ const struct kcb_cmd kcb_cmd_probe = {
     "         learner's) floor, not the entropy of the source. A fit is 'identified' when\n"
     "         E >= 0 and every standard error is below its estimate; otherwise the note says\n"
     "         not identified. Prefixes longer than the codec's window are shown, not fitted.\n"
-    "         In csv, tsv and json every point carries the fits of its curve.\n\n"
+    "         In csv, tsv and json every point carries the fits of its curve.\n"
+    "scaling-nd  loss against model size N and data D: the bits per byte of a fixed\n"
+    "            held-out block, the last --heldout bytes (default 65536), coded by a\n"
+    "            model primed with the first D bytes (the codec's prime, then\n"
+    "            compress_primed), for each level of -c (default cm:all; levels of\n"
+    "            one codec) and each D of a log grid (--points, from --from to --to\n"
+    "            bytes). N is the bytes of the model's tables (cm: kcbench codecs'\n"
+    "            memory), or the window for a codec without a model of its own. The\n"
+    "            grid is fitted as L(N, D) = E + A N^-alpha + B D^-beta (GSL least\n"
+    "            squares, standard errors); the law is 'identified' when E >= 0,\n"
+    "            every standard error is below its estimate and the N-term and D-term\n"
+    "            can be separated (no parameter of one correlated with one of the\n"
+    "            other at |r| >= 0.99). --svg draws bits per byte against D, a curve\n"
+    "            per level, and the fitted law's.\n\n"
     "A CORPUS is a file, a directory (its files concatenated in name order), or FILE:LABEL,\n"
     "the texts of one class of a labelled dataset joined by newlines.\n",
     opts, NULL, run,

@@ -20,6 +20,7 @@ struct probe_opts {
     const char *what, *svg, *labelled;
     struct kcb_common com; /* -c, -f, -o, -j */
     long from, chunk, chunks, points, k, reps, test_sample;
+    long heldout, to; /* scaling-nd: the held-out block's bytes, the largest D (0: all) */
     enum kcb_scaling_design design; /* scaling of bytes: held-out block (default) or next */
     struct kcb_dataopts data; /* how --labelled files are read */
 };
@@ -40,6 +41,11 @@ struct curve {
 
 /* probe scaling: measures, fits and writes the curves of every compressor. */
 int kcb_probe_scaling(const struct probe_opts *o, const struct kcb_input *c, struct kcb_out *out);
+
+/* probe scaling-nd: measures the grid of model sizes and training bytes, fits L(N, D),
+ * writes the points, the fit and (with --svg) the figure. */
+int kcb_probe_scaling_nd(const struct probe_opts *o, const struct kcb_input *c,
+                         struct kcb_out *out);
 
 /* The figures, drawn by gnuplot into o->svg; each returns an exit status (errors printed). */
 int kcb_fig_concat(const struct probe_opts *o, const struct kcb_inputs *c,

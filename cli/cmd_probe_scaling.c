@@ -8,6 +8,7 @@
 #include "kcb/err.h"
 #include "columns.h"
 #include "cmd_probe.h"
+#include "output.h"
 
 /* Fits the first n_fit points; the others keep a NaN residual. Loss and error are >= 0. */
 static void fit_curve(struct curve *c)
@@ -223,7 +224,7 @@ int kcb_probe_scaling(const struct probe_opts *o, const struct kcb_input *c, str
              : bytes ? bytes_curves(o, c, cv) : knn_curves(o, cv);
     int e = rc ? KCB_OK : write_curves(o, out, cv, bytes);
     if (e)
-        rc = kcb_lib_err(o->cmd->name, e, "%s", o->com.output);
+        rc = kcb_lib_err(o->cmd->name, e, "%s", kcb_output_name(o->com.output));
     out->whole = !rc;
     if (!rc && o->svg) {
         char title[256];

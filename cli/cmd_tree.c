@@ -220,7 +220,7 @@ static int write_tree(const struct tree_opts *o, struct kcb_tree *t)
         return rc;
     rc = o->format == KCB_FMT_PHYLIP ? kcb_tree_newick(t, fp) : write_nodes(fp, o, t);
     if (rc)
-        rc = kcb_lib_err(CMD, rc, "%s", o->output);
+        rc = kcb_lib_err(CMD, rc, "%s", kcb_output_name(o->output));
     return kcb_output_close(CMD, o->output, af, rc);
 }
 

@@ -171,6 +171,43 @@ const struct kcb_col kcb_fit_cols[FIT_NCOLS] = {
     [FIT_NOTE] = {"note", NULL, TEXT, 0, 0, 0, 0},
 };
 
+const struct kcb_col kcb_nd_cols[ND_NCOLS] = {
+    [ND_COMPRESSOR] = {"compressor", NULL, TEXT, 0, 0, 0, 0},
+    [ND_LEVEL] = {"level", NULL, NUM, 0, 0, MACHINE, 0},
+    [ND_MODEL] = {"model_bytes", "N (model bytes)", NUM, 0, 0, 0, 0},
+    [ND_TRAIN] = {"train_bytes", "D (train bytes)", NUM, 0, 0, 0, 0},
+    [ND_HELDOUT] = {"heldout_bytes", NULL, NUM, 0, 0, MACHINE, 0},
+    [ND_CODED] = {"coded", "C(block|D)", NUM, 0, 0, 0, 0},
+    [ND_BPB] = {"bits_per_byte", "bpb", NUM, 4, 6, 0, 0},
+    [ND_FITTED] = {"fitted", NULL, NUM, 4, 6, 0, 0},
+    [ND_RESIDUAL] = {"residual", NULL, NUM, 4, 6, 0, 0},
+    [ND_STATUS] = {"fit_status", NULL, TEXT, 0, 0, MACHINE, 0},
+    [ND_E] = {"E", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_E_SE] = {"E_se", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_A] = {"A", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_A_SE] = {"A_se", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_ALPHA] = {"alpha", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_ALPHA_SE] = {"alpha_se", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_B] = {"B", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_B_SE] = {"B_se", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_BETA] = {"beta", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_BETA_SE] = {"beta_se", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_R_TERMS] = {"r_terms", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_R2] = {"r2", NULL, NUM, 0, 6, MACHINE, 0},
+    [ND_N_PINNED] = {"n_term_pinned", NULL, KCB_COL_BOOL, 0, 0, MACHINE, 0},
+    [ND_D_PINNED] = {"d_term_pinned", NULL, KCB_COL_BOOL, 0, 0, MACHINE, 0},
+    [ND_IDENTIFIED] = {"identified", NULL, KCB_COL_BOOL, 0, 0, MACHINE, 0},
+    [ND_IDENT] = {"ident", NULL, TEXT, 0, 0, MACHINE, 0},
+};
+
+const struct kcb_col kcb_nd_param_cols[NDP_NCOLS] = {
+    [NDP_PARAM] = {"parameter", NULL, TEXT, 0, 0, 0, 0},
+    [NDP_TERM] = {"term", NULL, TEXT, 0, 0, 0, 0},
+    [NDP_EST] = {"estimate", NULL, NUM, -1, 0, 0, 0},
+    [NDP_SE] = {"se", "standard error", NUM, -1, 0, 0, 0},
+    [NDP_PINNED] = {"pinned", "se < |estimate|", KCB_COL_BOOL, 0, 0, 0, 0},
+};
+
 const struct kcb_col kcb_node_cols[NODE_NCOLS] = {
     [NODE_NODE] = {"node", NULL, NUM, 0, 0, 0, 0},
     [NODE_PARENT] = {"parent", NULL, NUM, 0, 0, 0, 0},

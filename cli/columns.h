@@ -65,6 +65,17 @@ enum { FIT_COMPRESSOR, FIT_SLOPE, FIT_LINE_R2, FIT_E, FIT_A, FIT_ALPHA, FIT_POWE
        FIT_NOTE, FIT_NCOLS };
 extern const struct kcb_col kcb_fit_cols[FIT_NCOLS];
 
+/* kcbench probe scaling-nd: every grid point carries the fit of L(N, D) */
+enum { ND_COMPRESSOR, ND_LEVEL, ND_MODEL, ND_TRAIN, ND_HELDOUT, ND_CODED, ND_BPB, ND_FITTED,
+       ND_RESIDUAL, ND_STATUS, ND_E, ND_E_SE, ND_A, ND_A_SE, ND_ALPHA, ND_ALPHA_SE, ND_B,
+       ND_B_SE, ND_BETA, ND_BETA_SE, ND_R_TERMS, ND_R2, ND_N_PINNED, ND_D_PINNED,
+       ND_IDENTIFIED, ND_IDENT, ND_NCOLS };
+extern const struct kcb_col kcb_nd_cols[ND_NCOLS];
+
+/* kcbench probe scaling-nd, for people: the fitted parameters */
+enum { NDP_PARAM, NDP_TERM, NDP_EST, NDP_SE, NDP_PINNED, NDP_NCOLS };
+extern const struct kcb_col kcb_nd_param_cols[NDP_NCOLS];
+
 /* kcbench tree -f table|csv|json: the nodes */
 enum { NODE_NODE, NODE_PARENT, NODE_LENGTH, NODE_LABEL, NODE_NCOLS };
 extern const struct kcb_col kcb_node_cols[NODE_NCOLS];

@@ -27,11 +27,13 @@ struct kcb_eval_opts {
     enum kcb_format format;
     enum kcb_dist dist;
     int dedup, confusion, paper, sep_given, sharded;
+    int bits;               /* --bits: sizes are ideal code lengths (kcb_arg_bits) */
     long threads, test_sample, seed, train_per_class;
     struct kcb_shard shard; /* --shard I/N; 1/1 without it */
     enum kcb_method method; /* --method; per-class settles k = 1 and rule vote */
     long parts;             /* --parts P of per-class (default 1) */
     int parts_given;
+    const char *checkpoint; /* --checkpoint FILE (cli/eval_checkpoint.c), or NULL */
 };
 
 /*
@@ -77,6 +79,10 @@ void kcb_eval_warn_paper(const char *cmd, const struct kcb_eval_opts *o);
  */
 int kcb_eval_fingerprint(const struct kcb_eval_opts *o, const char *train_digest,
                          const char *test_digest, char hex[KCB_SHA256_HEX]);
+
+/* The settled options that shape the output, as kcb_eval_fingerprint hashes them: a compact
+ * JSON object, keys sorted, in a new string (caller frees), or NULL when out of memory. */
+char *kcb_eval_options_text(const struct kcb_eval_opts *o);
 
 /* One line of results, and the confusion matrix behind it. */
 struct kcb_eval_row {

@@ -55,6 +55,14 @@ static json_t *options_json(const struct kcb_eval_opts *o)
     return all;
 }
 
+char *kcb_eval_options_text(const struct kcb_eval_opts *o)
+{
+    json_t *all = options_json(o);
+    char *text = all ? json_dumps(all, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    json_decref(all);
+    return text;
+}
+
 int kcb_eval_fingerprint(const struct kcb_eval_opts *o, const char *train_digest,
                          const char *test_digest, char hex[KCB_SHA256_HEX])
 {
@@ -266,7 +274,7 @@ int kcb_eval_res_write(struct kcb_eval_res *r, FILE *fp)
     for (size_t i = 0; !rc && o->confusion && kcb_format_human(o->format) && i < r->nrows; i++)
         if (r->rows[i].rule == shown)
             rc = confusion_table(&out, r, &r->rows[i]);
-    return rc ? kcb_lib_err(r->cmd, rc, "%s", o->output) : KCB_EXIT_OK;
+    return rc ? kcb_lib_err(r->cmd, rc, "%s", kcb_output_name(o->output)) : KCB_EXIT_OK;
 }
 
 int kcb_eval_finish(const char *cmd, const struct kcb_eval_opts *o, const struct kcb_part *p)

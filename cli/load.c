@@ -212,9 +212,12 @@ int kcb_load_dataset(const char *cmd, const char *path, const struct kcb_dataopt
     int rc = kcb_dataset_load(path, &o->load, labels, out, &diag);
     if (rc)
         return load_failed(cmd, path, rc, &diag);
-    if (diag.skipped)
+    if (diag.skipped && diag.first_skipped_line)
         kcb_warn(cmd, "%s: skipped %zu malformed row%s (first at line %ld: %s)", path,
                  diag.skipped, diag.skipped == 1 ? "" : "s", diag.first_skipped_line, diag.msg);
+    else if (diag.skipped) /* a directory: the message names the document */
+        kcb_warn(cmd, "%s: skipped %zu malformed document%s (first: %s)", path, diag.skipped,
+                 diag.skipped == 1 ? "" : "s", diag.msg);
     if (diag.header_detected)
         kcb_warn(cmd, "%s:%ld: skipped a header row (%s); --header no reads it as data", path,
                  diag.header_line, diag.header_why);

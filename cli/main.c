@@ -1,4 +1,5 @@
 /* kcbench: the command table and dispatch, nothing else. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -105,6 +106,7 @@ int main(int argc, char **argv);
 int main(int argc, char **argv)
 {
     int rc;
+    const char *name = "";
     if (argc < 2) {
         overview(stderr);
         return KCB_EXIT_USAGE;
@@ -119,10 +121,14 @@ int main(int argc, char **argv)
             fprintf(stderr, "kcbench: unknown command '%s' (see 'kcbench help')\n", argv[1]);
             return KCB_EXIT_USAGE;
         }
+        name = c->name;
         rc = c->run(c, argc - 1, argv + 1);
     }
+    /* what a command printed to standard output without kcb_output_close must not pass as
+     * written either: one line, as the commands say it */
     if ((rc == KCB_EXIT_OK || rc == KCB_DONE) && (fflush(stdout) != 0 || ferror(stdout))) {
-        fprintf(stderr, "kcbench: error writing standard output\n");
+        fprintf(stderr, "kcbench%s%s: standard output: %s\n", *name ? " " : "", name,
+                errno ? strerror(errno) : "write error");
         return KCB_EXIT_IO;
     }
     return rc == KCB_DONE ? KCB_EXIT_OK : rc;

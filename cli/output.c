@@ -12,6 +12,11 @@ static int is_stdout(const char *path)
     return path && strcmp(path, "-") == 0;
 }
 
+const char *kcb_output_name(const char *path)
+{
+    return !path || is_stdout(path) ? "standard output" : path;
+}
+
 int kcb_output_open(const char *cmd, const char *path, kcb_afile **af, FILE **fp)
 {
     *af = NULL;

@@ -19,4 +19,7 @@ int kcb_output_close(const char *cmd, const char *path, kcb_afile *af, int rc);
  * commit's own error. */
 int kcb_output_close_whole(const char *cmd, const char *path, kcb_afile *af, int rc, int whole);
 
+/* The name of output path in messages: "standard output" for NULL or "-", else path. */
+const char *kcb_output_name(const char *path);
+
 #endif

@@ -10,7 +10,8 @@ run       runs `kcbench eval -f json` for each piece not yet in reports/classifi
           main (R8, R52, Ohsumed, AG News, 20News x gzip/zstd/bzip2/xz), extra (DBpedia, Swahili
           News, Yahoo Answers 2-class), kirnews (5-fold cross-validation of the test-only file),
           ohsumed9010 (a random 90/10 split of all of Ohsumed), fewshot (--train-per-class),
-          methods (eval --method per-class and conditional beside exact; report_methods.py).
+          methods (eval --method per-class and conditional beside exact; report_methods.py),
+          cm (kcbench's cm codec per-class and as sampled exact kNN; report_methods.py).
           Each piece holds the command, its wall time, its warnings and kcbench's rows; the
           predictions go to reports/.work/classification/ (JSON lines, for paired comparisons),
           and so do the splits this script derives (seeded, the same on every machine).
@@ -156,7 +157,7 @@ def jobs():
                 out.append(("fewshot", fewshot_piece(ds, shots, seed),
                             eval_args(tr, te, "gzip:9", ds, None, seed,
                                       ["--train-per-class", shots]), None, prep))
-    return out + report_methods.jobs(MAIN + EXTRA, piece, pred, data)
+    return out + report_methods.all_jobs(MAIN + EXTRA, piece, pred, data)
 
 
 def run_one(kcb, path, args, predictions):
@@ -165,10 +166,11 @@ def run_one(kcb, path, args, predictions):
     if predictions:
         os.makedirs(os.path.dirname(predictions), exist_ok=True)
         extra = ["--predictions", predictions]
-    run = kr.run_json(kcb, args + extra, "report-classification")
+    run, cpu = report_methods.timed(kr.run_json, kcb, args + extra, "report-classification")
     run.command = run.command.replace(" --predictions " + str(predictions), "")
-    doc = {"command": run.command, "seconds": round(run.seconds, 2), "cores": os.cpu_count(),
-           "machine": kr.machine_info(kcb), "warnings": run.warnings, "rows": run.rows}
+    doc = {"command": run.command, "seconds": round(run.seconds, 2), "cpu_seconds": cpu,
+           "cores": os.cpu_count(), "machine": kr.machine_info(kcb), "warnings": run.warnings,
+           "rows": run.rows}
     kr.write(path, json.dumps(doc, indent=1) + "\n")
 
 
@@ -555,7 +557,7 @@ written when this file was assembled.
 def assemble(kcb):
     pub, sources = published()
     out = [INTRO % kr.machine_line(kr.machine_info(kcb)), summary(pub),
-           report_methods.section(MAIN + EXTRA, TITLE, load, piece, pred)]
+           report_methods.sections(MAIN + EXTRA, TITLE, load, piece, pred)]
     for ds in MAIN:
         docs = [(c, load(piece(ds, c))) for c, _ in RUNS]
         out.append("## %s\n\nData: %s\n" % (TITLE[ds], data_note(ds)))

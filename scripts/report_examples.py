@@ -4,7 +4,11 @@ examples` (the claims of the summer-school slides on compression), its numbers, 
 and the rule that computed it, on built-in data and, when $KCB_DATA holds the real datasets,
 on real data too. Each table shows the command that made it.
 
-usage: scripts/report_examples.py [KCBENCH]
+usage: scripts/report_examples.py [KCBENCH] [NAME]
+
+With NAME (an example, e.g. best-compressor) only that example is run, with its own default
+compressors (`kcbench examples NAME`), and its section and its row of the verdicts are
+replaced in the existing report; the rest of the report is left as it is.
 """
 import os
 import sys
@@ -163,25 +167,57 @@ def summary(runs):
     return kr.md_table(head, body, ["---"] * len(head)) + "\n"
 
 
+def example_runs(kcb, names):
+    """The runs of `kcbench examples NAMES`: on built-in data, and on real data when it is
+    there, each as (label, Run)."""
+    runs = [("built-in data", kr.run_json(kcb, ["examples"] + names + ["--builtin", "-q"],
+                                          "report-examples"))]
+    if os.path.isdir(os.path.join(kr.DATA, "r8")):
+        runs.append(("real data", kr.run_json(kcb, ["examples"] + names + ["--data", kr.DATA,
+                                                                          "-q"],
+                                              "report-examples")))
+    return runs
+
+
+def example_text(i, runs):
+    """The section of example i of runs."""
+    e = runs[0][1].rows[i]
+    text = ["## %s\n\n**Claim.** %s\n\n**Rule.** %s\n" % (e["name"], e["claim"], e["rule"])]
+    if e["name"] in NOTES:
+        text.append("**Reading the tables.** %s\n" % NOTES[e["name"]])
+    for k, (label, run) in enumerate(runs):
+        same = k and all(run.rows[i][key] == e[key] for key in ("data", "rows", "tables"))
+        text.append("### %s\n\nThis example reads no real data: the command above gives "
+                    "the same numbers and verdict with `--data $KCB_DATA`.\n" % label
+                    if same else section(run.rows[i], run, label))
+    return text
+
+
+def splice(kcb, name):
+    """Runs example name alone; replaces its section and its verdict row in the report."""
+    runs = example_runs(kcb, [name])
+    text = open(OUT).read()
+    start = text.index("\n## %s\n" % name) + 1
+    nxt = text.find("\n## ", start)
+    end = nxt + 1 if nxt >= 0 else len(text)
+    body = "\n".join(example_text(0, runs))
+    text = text[:start] + body + ("\n" if nxt >= 0 else "") + text[end:]
+    row = summary(runs).splitlines()[2]
+    lines = [row if l.startswith("| %s |" % name) else l for l in text.split("\n")]
+    kr.write(OUT, "\n".join(lines))
+
+
 def main(argv):
     kcb = kr.kcbench_path(argv)
-    runs = [("built-in data", kr.run_json(kcb, ["examples", "--builtin", "-q"], "report-examples"))]
-    if os.path.isdir(os.path.join(kr.DATA, "r8")):
-        runs.append(("real data", kr.run_json(kcb, ["examples", "--data", kr.DATA, "-q"],
-                                              "report-examples")))
+    if len(argv) > 2:
+        splice(kcb, argv[2])
+        return
+    runs = example_runs(kcb, [])
     text = [INTRO, "Machine: %s.\n" % kr.machine(kcb), "## The verdicts\n", summary(runs)]
     text += ["%s\n" % " ".join("%s: %s" % (label, kr.timing(run).strip())
                                for label, run in runs)]
-    for i, e in enumerate(runs[0][1].rows):
-        text.append("## %s\n\n**Claim.** %s\n\n**Rule.** %s\n" % (e["name"], e["claim"],
-                                                                   e["rule"]))
-        if e["name"] in NOTES:
-            text.append("**Reading the tables.** %s\n" % NOTES[e["name"]])
-        for k, (label, run) in enumerate(runs):
-            same = k and all(run.rows[i][key] == e[key] for key in ("data", "rows", "tables"))
-            text.append("### %s\n\nThis example reads no real data: the command above gives "
-                        "the same numbers and verdict with `--data $KCB_DATA`.\n" % label
-                        if same else section(run.rows[i], run, label))
+    for i in range(len(runs[0][1].rows)):
+        text += example_text(i, runs)
     kr.write(OUT, "\n".join(text))
 
 

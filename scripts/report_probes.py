@@ -6,7 +6,10 @@ and reports/tree.md (UDHR languages by NCD, checked against their families; the 
 in report_tree.py), with their SVG figures in reports/figures/. Each table has above it the
 command that made it; each report names the machine and the versions.
 
-usage: scripts/report_probes.py [KCBENCH] [concat|window|scaling|tree]...
+usage: scripts/report_probes.py [KCBENCH] [concat|window|scaling|scaling-nd|tree]...
+
+scaling writes the whole of reports/scaling.md, its L(N, D) section included; scaling-nd
+runs only that section (report_scaling_nd.py) and puts it into the existing file.
 """
 import json
 import os
@@ -15,6 +18,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kcbreport as kr  # noqa: E402
+import report_scaling_nd  # noqa: E402
 import report_tree  # noqa: E402
 
 FIG = "reports/figures"
@@ -378,7 +382,7 @@ def scaling_report(kcb, machine):
         kcb, "Bytes: R8 news texts of class earn, joined", b + [data("r8", "train.tsv") + ":earn"],
         "scaling-r8-earn.svg", "bits per byte of the held-out block") + curve(
         kcb, "Learning: kNN error against training-set size, R8", k, "scaling-r8-knn.svg",
-        "kNN error against training-set size")
+        "kNN error against training-set size") + report_scaling_nd.section(kcb)
     kr.write("reports/scaling.md", text)
 
 
@@ -394,6 +398,8 @@ def main(argv):
         print("report-probes: %s" % w, file=sys.stderr)
         if w == "window":
             window_report(kcb, have, machine)
+        elif w == "scaling-nd":
+            report_scaling_nd.splice(kcb)
         elif w == "tree":
             report_tree.tree_report(kcb, machine)
         else:

@@ -7,9 +7,10 @@
 /*
  * The model predicts each bit of its input, most significant first, from hashed order-1..6
  * and word contexts (bit-history states mapped to probabilities by adaptive state maps), an
- * order-0 table and a match model; a gated linear mixer combines their stretched
- * predictions and two adaptive probability maps refine the result. Every step is integer
- * arithmetic, so the output is the same on every platform and at every optimisation level.
+ * order-0 table and a match model; two gated linear mixers (16-bit weights, SSE2 where the
+ * CPU has it, the same integers in plain C elsewhere) combine their stretched predictions
+ * and two adaptive probability maps refine the result. Every step is integer arithmetic,
+ * so the output is the same on every platform and at every optimisation level.
  * Levels 1..9 set the size of the model's tables (kcb_cm_memory).
  */
 enum { KCB_CM_LEVEL_MIN = 1, KCB_CM_LEVEL_MAX = 9, KCB_CM_LEVEL_DEFAULT = 5 };
@@ -21,7 +22,7 @@ typedef struct kcb_cm_primed kcb_cm_primed;
 
 /* Bytes of the tables of a model at level (the model-size axis): 2^(18+level) of context
  * slots, 2^(16+level) of match index, a 2-byte stamp per 64-byte chunk of both, and the
- * small state (about 210 KiB: state maps, mixer weights, SSE, order-0/1 tables). 0 for a
+ * small state (about 217 KiB: state maps, mixer weights, SSE, order-0/1 tables). 0 for a
  * level outside 1..9. */
 size_t kcb_cm_memory(int level);
 

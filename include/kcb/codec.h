@@ -72,10 +72,19 @@ struct kcb_codec {
      * depends only on (src, level). For cm it agrees with the coded size within a few bytes.
      */
     int (*ideal_bits)(void *ctx, const void *src, size_t n, double *bits);
+    /* Optional (NULL when ideal_bits is, or the codec cannot prime): the same for src coded
+     * after state's dictionary (prime), as compress_primed codes it; 0 or kcb_err, *bits. */
+    int (*ideal_bits_primed)(void *ctx, const void *state, const void *src, size_t n,
+                             double *bits);
     /* Optional (NULL when the codec has no model of its own): the bytes of the model's tables
      * and the number of its mixer weights at level; 0 or KCB_EINVAL. */
     int (*model_size)(int level, size_t *memory, size_t *weights);
 };
+
+/* The most bytes of input or output handed to one call of zlib or libbz2, which count in
+ * unsigned int: larger buffers go in pieces. UINT_MAX; a test lowers it to exercise the
+ * pieces on small buffers (set it before any codec is used; nothing else writes it). */
+extern size_t kcb_codec_feed_max;
 
 /* Returns the table of codecs compiled into this build and sets *count. Static storage. */
 const struct kcb_codec *const *kcb_codecs(size_t *count);

@@ -15,7 +15,8 @@
  */
 typedef struct kcb_comp kcb_comp;
 
-/* Creates a compressor for spec: 0 or kcb_err; *out owned by caller (NULL on failure), free with kcb_comp_free(). */
+/* Creates a compressor for spec: 0 or kcb_err (KCB_EINVAL when spec's bits is set and its
+ * codec has no ideal_bits); *out owned by caller (NULL on failure), free with kcb_comp_free(). */
 int kcb_comp_new(const struct kcb_spec *spec, kcb_comp **out);
 
 /* Frees c; accepts NULL. */
@@ -24,7 +25,9 @@ void kcb_comp_free(kcb_comp *c);
 /* Returns the spec c was made for. */
 const struct kcb_spec *kcb_comp_spec(const kcb_comp *c);
 
-/* Sets *size to the compressed size of x (n bytes): 0 or kcb_err. */
+/* Sets *size to the compressed size of x (n bytes): 0 or kcb_err. With the spec's bits set,
+ * this and the other kcb_comp_size* functions give the ideal code length in bits instead
+ * (kcb/spec.h); kcb_comp_run and kcb_comp_run_primed always code. */
 int kcb_comp_size(kcb_comp *c, const void *x, size_t n, size_t *size);
 
 /* Sets *size to the compressed size of x·sep·y (the three concatenated): 0 or kcb_err. */
@@ -46,8 +49,8 @@ typedef struct kcb_primed kcb_primed;
 /*
  * Builds in *out a prepared dictionary from dict[0..n) for compressors of c's spec (the codec
  * keeps what its format reaches: the last 32 KiB for gzip, zlib and deflate, 64 KiB for lz4,
- * the window of the level for zstd and xz). dict is borrowed: keep it alive and unchanged
- * until *out is freed. Returns 0, KCB_EINVAL (the codec cannot prime) or kcb_err; *out is
+ * the window of the level for zstd and xz; cm's model learns from all of it). dict is
+ * borrowed: keep it alive and unchanged until *out is freed. Returns 0, KCB_EINVAL (the codec cannot prime) or kcb_err; *out is
  * owned by the caller (NULL on failure), free it with kcb_primed_free().
  */
 int kcb_comp_prime(kcb_comp *c, const void *dict, size_t n, kcb_primed **out);

@@ -1,4 +1,4 @@
-/* lib/probe: scaling-law fits: a straight line in log-log, and a power law above a floor, y = E + A x^-alpha. */
+/* lib/probe: scaling-law fits: a line in log-log, y = E + A x^-alpha, and L(N, D) = E + A N^-alpha + B D^-beta. */
 #ifndef KCB_FIT_H
 #define KCB_FIT_H
 
@@ -57,6 +57,9 @@ enum kcb_fit_ident {
     KCB_FIT_FLOOR_IMPOSSIBLE, /* E below the least value y can take */
     KCB_FIT_SE_UNKNOWN,       /* the covariance is singular: no standard errors */
     KCB_FIT_SE_LARGE,         /* a standard error is at least its parameter's magnitude */
+    KCB_FIT_CONFOUNDED,       /* two terms of a two-dimensional law cannot be told apart: a
+                                 parameter of one is correlated with one of the other at
+                                 |r| >= KCB_FIT_CONFOUNDED_R (kcb_fit_nd only) */
 };
 
 /* Returns a static sentence describing i, e.g. "identified". */
@@ -103,5 +106,50 @@ enum kcb_fit_ident kcb_fit_power_identify(struct kcb_fit_power *f, double least)
  * the slope's magnitude. A line through two points (no standard error) is not.
  */
 int kcb_fit_line_identified(const struct kcb_fit_line *f);
+
+/*
+ * The two-dimensional law of model size N and data D (the form of the scaling-law papers):
+ * L(N, D) = E + A N^-alpha + B D^-beta, with A, B, alpha, beta > 0.
+ */
+struct kcb_fit_nd {
+    double E, A, alpha, B, beta;             /* floor (any sign), the N-term, the D-term */
+    double E_se, A_se, alpha_se, B_se, beta_se; /* standard errors (covariance scaled by
+                                                   chi²/dof, delta method); NaN if singular */
+    double r_terms;   /* the largest |correlation| between a parameter of the N-term (A,
+                         alpha) and one of the D-term (B, beta); NaN if singular */
+    double rss, r2;   /* residual sum of squares (y's units), R² = 1 - rss/tss */
+    size_t n_used;    /* points with finite N > 0, D > 0 and finite y */
+    size_t iterations;
+    enum kcb_fit_status status;
+    enum kcb_fit_ident ident; /* the whole law, by the rules of kcb_fit_ident, and not
+                                 KCB_FIT_CONFOUNDED */
+    int n_pinned, d_pinned;   /* the N-term's (A, alpha) and the D-term's (B, beta) standard
+                                 errors are each finite and below their estimates */
+};
+
+/* The correlation at or above which two terms count as confounded. */
+#define KCB_FIT_CONFOUNDED_R 0.99
+
+/*
+ * Least-squares fit of y = E + A N^-alpha + B D^-beta to the points with finite N > 0,
+ * D > 0 and finite y (gsl_multifit_nlinear, Levenberg–Marquardt) from several starts: for
+ * each (alpha, beta) of a grid the law is linear in (E, A, B), solved exactly; the best
+ * grid point, and the best in each quarter of the grid, start the solver; the run with the
+ * least residual sum of squares among those that converged is kept. Needs 6 usable points
+ * with at least 3 distinct N and 3 distinct D (else DEGENERATE); NOT_DECREASING when no
+ * grid point has A > 0 and B > 0. resid, if not NULL, is the caller's array of n as for
+ * kcb_fit_power_const. Sets out->ident with no lower bound on E (kcb_fit_nd_identify adds
+ * one). Returns 0 (out->status says whether it fitted), KCB_ENOMEM, or KCB_EINVAL for a
+ * NULL N, D, y or out, or n = 0.
+ */
+int kcb_fit_nd(const double *N, const double *D, const double *y, size_t n,
+               struct kcb_fit_nd *out, double *resid);
+
+/*
+ * Sets and returns f->ident for y bounded below by `least`: UNFITTED, FLOOR_IMPOSSIBLE,
+ * SE_UNKNOWN, CONFOUNDED (r_terms >= KCB_FIT_CONFOUNDED_R), SE_LARGE, else IDENTIFIED, the
+ * first that applies; also sets n_pinned and d_pinned.
+ */
+enum kcb_fit_ident kcb_fit_nd_identify(struct kcb_fit_nd *f, double least);
 
 #endif

@@ -33,7 +33,8 @@ const char *kcb_method_name(enum kcb_method m);
  * consecutive texts of about equal length (a part no text falls in is dropped: a class has at
  * most P parts, fewer when its texts are few or long). Each part is one primed dictionary, of
  * which the codec keeps its last window (kcb_comp_prime: 32 KiB for gzip, zlib and deflate,
- * 64 KiB for lz4, the level's window for zstd and xz). The model owns the class texts; it is
+ * 64 KiB for lz4, the level's window for zstd and xz, all of it for cm, whose model learns
+ * from the whole part). The model owns the class texts; it is
  * read-only once built, so threads share it.
  */
 typedef struct kcb_perclass kcb_perclass;

@@ -1,4 +1,4 @@
-/* lib/probe: compression-equals-learning probes: concatenation gain, the window sweep, the cost of new data. */
+/* lib/probe: compression-equals-learning probes: concatenation gain, the window sweep, the cost of new data, L(N, D). */
 #ifndef KCB_PROBE_H
 #define KCB_PROBE_H
 
@@ -107,5 +107,49 @@ struct kcb_scaling_point {
 int kcb_scaling_bytes(const struct kcb_spec *spec, const unsigned char *x, size_t n,
                       const struct kcb_scaling_setup *s, struct kcb_scaling_point *out,
                       size_t cap, size_t *count);
+
+/*
+ * L(N, D): the cost of a fixed held-out block, the last `heldout` bytes of the data, coded
+ * after the first D bytes (a model primed with them), for each model size N (a list of specs
+ * of one codec, e.g. its levels) and each D of a log grid. The block never changes; it never
+ * overlaps the training bytes.
+ */
+struct kcb_nd_setup {
+    size_t heldout;    /* bytes of the held-out block (> 0) */
+    size_t from;       /* the smallest D (> 0) */
+    size_t to;         /* the largest D; 0 = all the data before the block */
+    size_t points;     /* at most this many D, spread evenly in log D (kcb_log_grid) (> 0) */
+    size_t threads;    /* 0 = all cores; results do not depend on it */
+};
+
+/* One point of the grid. */
+struct kcb_nd_point {
+    size_t spec;       /* which spec: an index into the list measured */
+    size_t model;      /* N, bytes (kcb_nd_model_size) */
+    size_t train;      /* D: the first D bytes of the data were the dictionary */
+    size_t coded;      /* C(block | first D bytes): compress_primed's size of the block in
+                          bytes, or (a spec with bits set) its ideal code length in bits */
+    double bpb;        /* bits per byte of the block: 8 coded / heldout, or coded / heldout */
+};
+
+/*
+ * Sets *n to the model size N of spec: the bytes of its model's tables when the codec
+ * reports them (model_size: cm), else its window at that level (bytes of history a match
+ * can reach). Returns 0, or KCB_EINVAL when the codec has neither (an unbounded window).
+ */
+int kcb_nd_model_size(const struct kcb_spec *spec, size_t *n);
+
+/*
+ * Measures the grid: for each spec s of specs[0..nspecs) and each D, the held-out block
+ * compressed with the codec's priming (prime, then compress_primed) on the first D bytes.
+ * Points in out are spec by spec in the order given, D ascending within each (*count in
+ * all, at most cap). Items run on s->threads workers, the largest D first, each with its own
+ * compressor; results do not depend on the thread count. Returns 0, KCB_EINVAL (a spec
+ * whose codec cannot prime or has no model size, specs of different codecs, or data too
+ * short for the block and one D >= from), or kcb_err.
+ */
+int kcb_scaling_nd(const struct kcb_spec *specs, size_t nspecs, const unsigned char *x,
+                   size_t n, const struct kcb_nd_setup *s, struct kcb_nd_point *out,
+                   size_t cap, size_t *count);
 
 #endif

@@ -10,6 +10,11 @@
 struct kcb_spec {
     const struct kcb_codec *codec;
     int level;
+    /* 0: sizes are coded bytes. 1 (--bits): sizes are the codec's ideal code length
+     * (kcb_codec's ideal_bits) in bits, rounded to the nearest bit, with no coder or container
+     * bytes; only for codecs that have one (kcb_spec_bits_ok). NCD and the per-class ranking
+     * are ratios or comparisons, so the unit does not change them. */
+    int bits;
 };
 
 /* A parsed list of codec specs. Caller owns it; free with kcb_specs_free(). */
@@ -40,7 +45,11 @@ int kcb_specs_parse_lzbench(const char *text, struct kcb_specs *out, char *why, 
 /* Frees the list's storage and zeroes it; accepts an empty list. */
 void kcb_specs_free(struct kcb_specs *s);
 
-/* Writes "name:level" into buf (at most len bytes) and returns buf. */
+/* 1 when spec's codec reports an ideal code length (can be measured with bits set), else 0. */
+int kcb_spec_bits_ok(const struct kcb_spec *s);
+
+/* Writes "name:level" (":bits" appended when s->bits is set) into buf (at most len bytes)
+ * and returns buf. */
 char *kcb_spec_str(const struct kcb_spec *s, char *buf, size_t len);
 
 #endif

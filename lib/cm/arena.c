@@ -1,9 +1,24 @@
 /* The chunked arena of lib/cm's large tables: lazy reset by per-chunk stamps, and the copy-on-access overlay over a shared primed arena. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "cm_int.h"
 #include "kcb/err.h"
+
+/* The table memory: 2 MiB aligned and marked for huge pages where the system has them (a
+ * miss in the page table costs as much as one in the cache); plain malloc elsewhere. */
+static unsigned char *arena_alloc(size_t bytes)
+{
+#if defined(MADV_HUGEPAGE)
+    void *p = NULL;
+    if (bytes >= ((size_t)2 << 20) && posix_memalign(&p, (size_t)2 << 20, bytes) == 0) {
+        madvise(p, bytes, MADV_HUGEPAGE);
+        return p;
+    }
+#endif
+    return malloc(bytes);
+}
 
 int cm_arena_new(struct cm_arena *a, int level)
 {
@@ -13,7 +28,7 @@ int cm_arena_new(struct cm_arena *a, int level)
     a->hash_chunks = (size_t)1 << a->hash_bits;
     a->match_chunks = (size_t)1 << a->match_bits;
     a->nchunks = a->hash_chunks + a->match_chunks;
-    a->mem = malloc(a->nchunks * CM_CHUNK);
+    a->mem = arena_alloc(a->nchunks * CM_CHUNK);
     a->stamp = calloc(a->nchunks, sizeof *a->stamp);
     if (!a->mem || !a->stamp) {
         cm_arena_free(a);
@@ -59,15 +74,13 @@ static unsigned char *overlay_get(struct kcb_cm *m, size_t c)
     struct cm_overlay *o = &m->ov;
     const struct cm_arena *sh = m->shared;
     size_t mask = o->cap - 1, i = (size_t)(((uint64_t)c * 0x9E3779B97F4A7C15u) >> 32) & mask;
-    while (o->epoch[i] == o->now) {
-        if (o->key[i] == (uint32_t)c + 1)
-            return o->data + i * CM_CHUNK;
+    while (o->slot[i].epoch == o->now) {
+        if (o->slot[i].key == (uint32_t)c + 1)
+            return o->data + (size_t)o->slot[i].at * CM_CHUNK;
         i = (i + 1) & mask;
     }
-    o->epoch[i] = o->now;
-    o->key[i] = (uint32_t)c + 1;
-    o->used++;
-    unsigned char *p = o->data + i * CM_CHUNK;
+    o->slot[i] = (struct cm_overlay_slot){(uint32_t)c + 1, o->now, (uint32_t)o->used};
+    unsigned char *p = o->data + o->used++ * CM_CHUNK; /* the table is at most half full */
     if (sh->stamp[c] == sh->cur)
         memcpy(p, sh->mem + c * CM_CHUNK, CM_CHUNK);
     else
@@ -98,10 +111,9 @@ int cm_overlay_begin(struct kcb_cm *m, size_t n, int *fits)
         cap *= 2;
     if (cap > o->cap) {
         cm_overlay_free(o);
-        o->key = malloc(cap * sizeof *o->key);
-        o->epoch = calloc(cap, sizeof *o->epoch);
-        o->data = malloc(cap * CM_CHUNK);
-        if (!o->key || !o->epoch || !o->data) {
+        o->slot = calloc(cap, sizeof *o->slot);
+        o->data = malloc(cap / 2 * CM_CHUNK);
+        if (!o->slot || !o->data) {
             cm_overlay_free(o);
             return KCB_ENOMEM;
         }
@@ -109,7 +121,8 @@ int cm_overlay_begin(struct kcb_cm *m, size_t n, int *fits)
         o->now = 0;
     }
     if (++o->now == 0) {
-        memset(o->epoch, 0, o->cap * sizeof *o->epoch);
+        for (size_t i = 0; i < o->cap; i++)
+            o->slot[i].epoch = 0;
         o->now = 1;
     }
     o->used = 0;
@@ -119,8 +132,7 @@ int cm_overlay_begin(struct kcb_cm *m, size_t n, int *fits)
 
 void cm_overlay_free(struct cm_overlay *o)
 {
-    free(o->key);
-    free(o->epoch);
+    free(o->slot);
     free(o->data);
     memset(o, 0, sizeof *o);
 }

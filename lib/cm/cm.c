@@ -15,7 +15,7 @@ size_t kcb_cm_memory(int level)
 
 size_t kcb_cm_weights(void)
 {
-    return (256 + CM_SEL2) * CM_NIN;
+    return 2 * CM_SEL2 * CM_NUSED;
 }
 
 int kcb_cm_new(int level, kcb_cm **out)

@@ -48,10 +48,14 @@ struct cm_arena {
 };
 
 /* Private copies of the chunks of a shared primed arena that one call touches. */
+struct cm_overlay_slot {
+    uint32_t key;   /* chunk index + 1 */
+    uint32_t epoch; /* the call that wrote the slot */
+    uint32_t at;    /* where its copy is in data: copies are handed out in order */
+};
 struct cm_overlay {
-    uint32_t *key;       /* chunk index + 1 */
-    uint32_t *epoch;     /* the call that wrote the slot */
-    unsigned char *data; /* cap * CM_CHUNK */
+    struct cm_overlay_slot *slot; /* cap, an open-addressing table */
+    unsigned char *data;          /* cap / 2 * CM_CHUNK: the copies, in the order of first use */
     size_t cap, used;
     uint32_t now;
 };
@@ -59,13 +63,16 @@ struct cm_overlay {
 /* ---- the small state: copied per call from a primed model ---- */
 
 #define CM_NCTX 7   /* orders 1..6 and the word */
-#define CM_NIN 11   /* the 7 contexts, order 0, match (2), bias */
-#define CM_SEL2 1024 /* weight sets of the second mixer: match length (4) x last byte */
+#define CM_NUSED 11 /* mixer inputs: the 7 contexts, order 0, match (2), bias */
+#define CM_NIN 16   /* ... padded with zeros to two SIMD vectors of 8 */
+#define CM_SEL2 1024 /* weight sets of each mixer: match length bucket (4) x a byte */
 
 struct cm_small {
     uint32_t sm[CM_NCTX + 1][CM_NSTATES]; /* state maps of the contexts and order 0 */
     uint32_t msm[64 * 2];                 /* match model: length bucket x expected bit */
-    int32_t w1[256][CM_NIN], w2[CM_SEL2][CM_NIN];
+    /* mixer weights, 1.0 = 2^13: set 1 by match length bucket x partial byte, set 2 by
+     * match length bucket x last byte */
+    _Alignas(16) int16_t w1[CM_SEL2][CM_NIN], w2[CM_SEL2][CM_NIN];
     uint16_t apm1[256][32];
     uint16_t apm2[1024][32];              /* by match length bucket and partial byte */
     uint8_t t1[256 * 256];                /* order-1 direct states: last byte, partial byte */
@@ -90,7 +97,8 @@ struct kcb_cm {
     /* per bit */
     int c0, bitpos, cn;
     unsigned char *slot[CM_NCTX]; /* [0] unused: order 1 is the direct table t1 */
-    int in[CM_NIN], sel2, mbit, mctx, st, pm1, pm2, apmi1, apmi2;
+    _Alignas(16) int16_t in[CM_NIN];
+    int wsel, wsel2, sel2, mbit, mctx, st, pm1, pm2, apmi1, apmi2;
     uint16_t *apm2row;
     uint8_t *t1;
     int pr; /* final P(1), 16-bit */
@@ -143,12 +151,12 @@ void cm_byte_end(struct kcb_cm *m, int c);
 void cm_byte_update(struct kcb_cm *m, int c);
 /* Finds the slots of every context for the nibble that starts now. */
 void cm_nibble(struct kcb_cm *m);
-/* Starts loading the chunks of the two possible next nibbles (3 bits into a nibble). */
+/* Starts loading the chunks of every possible next nibble (2^(4 - bitpos) of them). */
 void cm_nibble_prefetch(struct kcb_cm *m);
-/* Starts loading the chunks of the next byte's two possible values (7 bits into a byte). */
+/* Starts loading the chunks of every possible next byte (2^(8 - bitpos) of them). */
 void cm_byte_prefetch(struct kcb_cm *m);
-/* Fills the match model's inputs for this bit. */
-void cm_match_inputs(struct kcb_cm *m);
+/* Sets x[0..1], the match model's two mixer inputs for this bit (0 without a match). */
+void cm_match_inputs(struct kcb_cm *m, int *x);
 /* The byte at absolute position i of the history. */
 static inline int cm_hist(const struct kcb_cm *m, uint64_t i)
 {

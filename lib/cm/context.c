@@ -111,10 +111,9 @@ static inline size_t locate(struct kcb_cm *m, uint64_t key, unsigned char *chk)
     size_t chunk = (size_t)(x >> (64 - m->ar.hash_bits));
     *chk = (unsigned char)(x >> 24);
     *chk += *chk == 0;
-    if (!m->shared) {
-        PREFETCH(m->ar.mem + chunk * CM_CHUNK);
-        PREFETCH(m->ar.stamp + chunk);
-    }
+    const struct cm_arena *a = m->shared ? m->shared : &m->ar; /* primed: its chunk is read */
+    PREFETCH(a->mem + chunk * CM_CHUNK);
+    PREFETCH(a->stamp + chunk);
     return chunk;
 }
 
@@ -123,11 +122,17 @@ static inline size_t locate(struct kcb_cm *m, uint64_t key, unsigned char *chk)
 static unsigned char *find_slot(struct kcb_cm *m, size_t chunk, unsigned char chk)
 {
     unsigned char *p = cm_chunk(m, chunk);
+    if (p[0] == chk)
+        return p;
+    if (p[16] == chk)
+        return p + 16;
+    if (p[32] == chk)
+        return p + 32;
+    if (p[48] == chk)
+        return p + 48;
     int victim = 0, least = 1 << 30;
     for (int j = 0; j < 4; j++) {
-        unsigned char *slot = p + 16 * j;
-        if (slot[0] == chk)
-            return slot;
+        const unsigned char *slot = p + 16 * j;
         int prio = slot[0] ? cm_t.count[slot[1]] + cm_t.count[slot[2]] + cm_t.count[slot[3]] : -1;
         if (prio < least) {
             least = prio;
@@ -159,33 +164,33 @@ void cm_nibble(struct kcb_cm *m)
 void cm_nibble_prefetch(struct kcb_cm *m)
 {
     unsigned char chk;
-    for (int i = 1; i < CM_NCTX; i++) {
-        locate(m, nibble_key(m, i, m->c0 << 1), &chk);
-        locate(m, nibble_key(m, i, m->c0 << 1 | 1), &chk);
-    }
+    int k = 4 - m->bitpos;
+    for (int i = 1; i < CM_NCTX; i++)
+        for (int j = 0; j < 1 << k; j++)
+            locate(m, nibble_key(m, i, m->c0 << k | j), &chk);
 }
 
 void cm_byte_prefetch(struct kcb_cm *m)
 {
-    if (m->shared)
-        return;
     const struct cm_small *s = &m->s;
-    for (int b = 0; b < 2; b++) {
+    const struct cm_arena *a = m->shared ? m->shared : &m->ar;
+    int k = 8 - m->bitpos;
+    for (int b = 0; b < 1 << k; b++) {
         struct hist t = {s->c4, s->c8, s->word, s->word1};
         uint64_t h[CM_NCTX];
         unsigned char chk;
-        advance(&t, (m->c0 << 1 | b) & 255);
+        advance(&t, (m->c0 << k | b) & 255);
         hashes(&t, h);
         for (int i = 1; i < CM_NCTX; i++)
             locate(m, h[i], &chk);
-        PREFETCH(m->ar.mem + (m->ar.hash_chunks + (match_index(m, &t) >> 4)) * CM_CHUNK);
+        PREFETCH(a->mem + (a->hash_chunks + (match_index(m, &t) >> 4)) * CM_CHUNK);
     }
 }
 
-void cm_match_inputs(struct kcb_cm *m)
+void cm_match_inputs(struct kcb_cm *m, int *x)
 {
     struct cm_small *s = &m->s;
-    m->in[8] = m->in[9] = 0;
+    x[0] = x[1] = 0;
     m->mctx = -1;
     m->sel2 = (int)(s->c4 & 0xff);
     if (!s->mlen)
@@ -199,8 +204,8 @@ void cm_match_inputs(struct kcb_cm *m)
     uint32_t len = s->mlen;
     int lb = len < 16 ? (int)len : 16 + (int)((len - 16) >> 2 < 15 ? (len - 16) >> 2 : 15);
     m->mctx = lb * 2 + bit;
-    m->in[8] = cm_t.stretch[s->msm[m->mctx] >> 20];
+    x[0] = cm_t.stretch[s->msm[m->mctx] >> 20];
     int strength = (lb + 1) * 48;
-    m->in[9] = bit ? strength : -strength;
+    x[1] = bit ? strength : -strength;
     m->sel2 |= (len < 16 ? 1 : len < 32 ? 2 : 3) << 8;
 }

@@ -46,37 +46,62 @@ static void bz_ctx_free(void *ctx)
     free(b);
 }
 
-static void bz_stream_init(struct bz_ctx *b, bz_stream *s, const void *src, size_t n, void *dst,
-                           size_t cap)
+static void bz_stream_init(struct bz_ctx *b, bz_stream *s)
 {
     memset(s, 0, sizeof *s);
     s->bzalloc = bz_alloc;
     s->bzfree = bz_free;
     s->opaque = &b->cache;
-    s->next_in = (char *)(uintptr_t)src;
-    s->avail_in = (unsigned)n;
-    s->next_out = dst;
-    s->avail_out = (unsigned)cap;
+}
+
+/* What is left of a call's input and output: libbz2 counts in unsigned int, so inputs and
+ * outputs over UINT_MAX bytes are handed over in pieces of kcb_codec_feed_max at most. */
+struct bz_io {
+    const char *in;
+    char *out;
+    size_t in_left, out_left;
+};
+
+/* Compresses (BZ_RUN while more than one piece of input is left, then BZ_FINISH with all of
+ * the rest, as libbz2 wants) or decompresses over io until libbz2 stops making progress or
+ * says anything but "go on": its last code. */
+static int bz_pump(bz_stream *s, int compressing, struct bz_io *io)
+{
+    int rc, moved;
+    do {
+        unsigned ai = (unsigned)(io->in_left > kcb_codec_feed_max ? kcb_codec_feed_max
+                                                                  : io->in_left);
+        unsigned ao = (unsigned)(io->out_left > kcb_codec_feed_max ? kcb_codec_feed_max
+                                                                   : io->out_left);
+        s->next_in = (char *)(uintptr_t)io->in;
+        s->avail_in = ai;
+        s->next_out = io->out;
+        s->avail_out = ao;
+        rc = !compressing ? BZ2_bzDecompress(s)
+                          : BZ2_bzCompress(s, ai == io->in_left ? BZ_FINISH : BZ_RUN);
+        moved = ai != s->avail_in || ao != s->avail_out;
+        io->in += ai - s->avail_in;
+        io->in_left -= ai - s->avail_in;
+        io->out += ao - s->avail_out;
+        io->out_left -= ao - s->avail_out;
+    } while (moved && (rc == BZ_OK || rc == BZ_RUN_OK || rc == BZ_FINISH_OK));
+    return rc;
 }
 
 static int bz_compress(void *ctx, const void *src, size_t n, void *dst, size_t cap, size_t *out)
 {
     struct bz_ctx *b = ctx;
     bz_stream s;
-    if (n > UINT_MAX || cap > UINT_MAX)
-        return KCB_ERANGE;
-    bz_stream_init(b, &s, src, n, dst, cap);
+    bz_stream_init(b, &s);
     int rc = BZ2_bzCompressInit(&s, b->level, 0, 0);
     if (rc != BZ_OK)
         return rc == BZ_MEM_ERROR ? KCB_ENOMEM : KCB_ECODEC;
-    do
-        rc = BZ2_bzCompress(&s, BZ_FINISH);
-    while (rc == BZ_FINISH_OK && s.avail_out > 0);
-    size_t produced = cap - s.avail_out;
+    struct bz_io io = {src, dst, n, cap};
+    rc = bz_pump(&s, 1, &io);
     BZ2_bzCompressEnd(&s);
     if (rc != BZ_STREAM_END)
         return KCB_ECODEC;
-    *out = produced;
+    *out = cap - io.out_left;
     return KCB_OK;
 }
 
@@ -85,18 +110,13 @@ static int bz_decompress(void *ctx, const void *src, size_t n, void *dst, size_t
 {
     struct bz_ctx *b = ctx;
     bz_stream s;
-    if (n > UINT_MAX || cap > UINT_MAX)
-        return KCB_ERANGE;
-    bz_stream_init(b, &s, src, n, dst, cap);
+    bz_stream_init(b, &s);
     if (BZ2_bzDecompressInit(&s, 0, 0) != BZ_OK)
         return KCB_ECODEC;
-    int rc;
-    do
-        rc = BZ2_bzDecompress(&s);
-    while (rc == BZ_OK && s.avail_in > 0 && s.avail_out > 0);
-    int whole = rc == BZ_STREAM_END && s.avail_out == 0 && s.avail_in == 0;
+    struct bz_io io = {src, dst, n, cap};
+    int rc = bz_pump(&s, 0, &io);
     BZ2_bzDecompressEnd(&s);
-    if (!whole)
+    if (rc != BZ_STREAM_END || io.out_left || io.in_left)
         return KCB_ECORRUPT;
     *out = cap;
     return KCB_OK;

@@ -138,7 +138,7 @@ static size_t cm_bound(size_t n, int level)
 
 static const char *cm_version(void)
 {
-    return "kcbench cm 1";
+    return "cm 2";
 }
 
 static int cm_prime(void *ctx, const void *dict, size_t n, void **state)
@@ -174,6 +174,13 @@ static int cm_ideal_bits(void *ctx, const void *src, size_t n, double *bits)
     return kcb_cm_cost(z->m, NULL, src, n, bits);
 }
 
+static int cm_ideal_bits_primed(void *ctx, const void *state, const void *src, size_t n,
+                                double *bits)
+{
+    struct cm_codec_ctx *z = ctx;
+    return kcb_cm_cost(z->m, state, src, n, bits);
+}
+
 static int cm_model_size(int level, size_t *memory, size_t *weights)
 {
     if (!kcb_cm_memory(level))
@@ -202,5 +209,6 @@ const struct kcb_codec kcb_codec_cm = {
     .compress_primed = cm_compress_primed,
     .decompress_primed = cm_decompress_primed,
     .ideal_bits = cm_ideal_bits,
+    .ideal_bits_primed = cm_ideal_bits_primed,
     .model_size = cm_model_size,
 };

@@ -1,4 +1,5 @@
 /* The registry of codecs compiled into this build: required ones always, optional ones by pkg-config. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,6 +19,8 @@ extern const struct kcb_codec kcb_codec_libdeflate;
 #ifdef KCB_TEST_BROKEN_CODEC
 extern const struct kcb_codec kcb_codec_broken;
 #endif
+
+size_t kcb_codec_feed_max = UINT_MAX;
 
 static const struct kcb_codec *const registry[] = {
     &kcb_codec_gzip,

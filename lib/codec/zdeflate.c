@@ -7,6 +7,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "kcb/codec.h"
 #include "kcb/err.h"
 
 struct zd_ctx {
@@ -59,38 +60,66 @@ void kcb_zd_ctx_free(void *ctx)
     free(z);
 }
 
+/* What is left of a call's input and output while zlib is fed: zlib counts in uInt, so
+ * inputs and outputs over UINT_MAX bytes are handed over in pieces (kcb_codec_feed_max). */
+struct zd_io {
+    const unsigned char *in;
+    unsigned char *out;
+    size_t in_left, out_left;
+};
+
+/* Runs deflate (to the end of the stream) or inflate on s over io, kcb_codec_feed_max bytes
+ * of input and of output at most per call, until zlib says anything but Z_OK: that code. */
+static int zd_pump(z_stream *s, int inflating, struct zd_io *io)
+{
+    static unsigned char spare; /* never written: avail_out is 0 when it is next_out */
+    int rc;
+    do {
+        uInt ai = (uInt)(io->in_left > kcb_codec_feed_max ? kcb_codec_feed_max : io->in_left);
+        uInt ao = (uInt)(io->out_left > kcb_codec_feed_max ? kcb_codec_feed_max : io->out_left);
+        s->next_in = (Bytef *)(uintptr_t)io->in;
+        s->avail_in = ai;
+        /* an empty output still needs somewhere to point so that zlib reaches the end */
+        s->next_out = ao ? io->out : &spare;
+        s->avail_out = ao;
+        rc = inflating ? inflate(s, Z_NO_FLUSH)
+                       : deflate(s, ai == io->in_left ? Z_FINISH : Z_NO_FLUSH);
+        io->in += ai - s->avail_in;
+        io->in_left -= ai - s->avail_in;
+        if (ao) {
+            io->out += ao - s->avail_out;
+            io->out_left -= ao - s->avail_out;
+        }
+    } while (rc == Z_OK);
+    return rc;
+}
+
+/* Deflates src into dst (cap bytes) on the reset stream s: 0 or kcb_err, *out. */
+static int zd_deflate(z_stream *s, const void *src, size_t n, void *dst, size_t cap,
+                      size_t *out)
+{
+    struct zd_io io = {src, dst, n, cap};
+    if (zd_pump(s, 0, &io) != Z_STREAM_END)
+        return KCB_ECODEC;
+    *out = cap - io.out_left;
+    return KCB_OK;
+}
+
 int kcb_zd_compress(void *ctx, const void *src, size_t n, void *dst, size_t cap, size_t *out)
 {
     struct zd_ctx *z = ctx;
-    if (n > UINT_MAX || cap > UINT_MAX)
-        return KCB_ERANGE;
     if (deflateReset(&z->def) != Z_OK)
         return KCB_ECODEC;
-    z->def.next_in = (Bytef *)(uintptr_t)src;
-    z->def.avail_in = (uInt)n;
-    z->def.next_out = dst;
-    z->def.avail_out = (uInt)cap;
-    if (deflate(&z->def, Z_FINISH) != Z_STREAM_END)
-        return KCB_ECODEC;
-    *out = cap - z->def.avail_out;
-    return KCB_OK;
+    return zd_deflate(&z->def, src, n, dst, cap, out);
 }
 
 int kcb_zd_decompress(void *ctx, const void *src, size_t n, void *dst, size_t cap, size_t *out)
 {
     struct zd_ctx *z = ctx;
-    unsigned char spare;
-    if (n > UINT_MAX || cap > UINT_MAX)
-        return KCB_ERANGE;
     if (inflateReset(&z->inf) != Z_OK)
         return KCB_ECODEC;
-    z->inf.next_in = (Bytef *)(uintptr_t)src;
-    z->inf.avail_in = (uInt)n;
-    /* cap == 0 still needs somewhere to write so that inflate can reach the stream end */
-    z->inf.next_out = cap ? dst : &spare;
-    z->inf.avail_out = cap ? (uInt)cap : 0;
-    int rc = inflate(&z->inf, Z_FINISH);
-    if (rc != Z_STREAM_END || z->inf.avail_out != 0 || z->inf.avail_in != 0)
+    struct zd_io io = {src, dst, n, cap};
+    if (zd_pump(&z->inf, 1, &io) != Z_STREAM_END || io.out_left || io.in_left)
         return KCB_ECORRUPT;
     *out = cap;
     return KCB_OK;
@@ -148,14 +177,7 @@ static int deflate_primed(z_stream *s, const struct zd_prime *p, const void *src
 {
     if (deflateReset(s) != Z_OK || (p->n && deflateSetDictionary(s, p->dict, p->n) != Z_OK))
         return KCB_ECODEC;
-    s->next_in = (Bytef *)(uintptr_t)src;
-    s->avail_in = (uInt)n;
-    s->next_out = dst;
-    s->avail_out = (uInt)cap;
-    if (deflate(s, Z_FINISH) != Z_STREAM_END)
-        return KCB_ECODEC;
-    *out = cap - s->avail_out;
-    return KCB_OK;
+    return zd_deflate(s, src, n, dst, cap, out);
 }
 
 static void put_le32(unsigned char *p, uLong v)
@@ -196,8 +218,6 @@ int kcb_zd_compress_primed(void *ctx, const void *state, const void *src, size_t
 {
     struct zd_ctx *z = ctx;
     const struct zd_prime *p = state;
-    if (n > UINT_MAX || cap > UINT_MAX)
-        return KCB_ERANGE;
     if (z->wbits != 31)
         return deflate_primed(&z->def, p, src, n, dst, cap, out);
     int rc = gzip_prime_setup(z);
@@ -211,7 +231,7 @@ int kcb_zd_compress_primed(void *ctx, const void *state, const void *src, size_t
     if (rc)
         return rc;
     memcpy(d, z->head, 10);
-    put_le32(d + 10 + body, crc32(crc32(0L, Z_NULL, 0), src, (uInt)n));
+    put_le32(d + 10 + body, crc32_z(crc32(0L, Z_NULL, 0), src, n));
     put_le32(d + 14 + body, (uLong)n);
     *out = body + 18;
     return KCB_OK;
@@ -222,20 +242,16 @@ int kcb_zd_compress_primed(void *ctx, const void *state, const void *src, size_t
 static int inflate_primed(z_stream *s, int raw, const struct zd_prime *p, const void *src,
                           size_t n, void *dst, size_t cap)
 {
-    unsigned char spare;
     if (inflateReset(s) != Z_OK || (raw && inflateSetDictionary(s, p->dict, p->n) != Z_OK))
         return KCB_ECODEC;
-    s->next_in = (Bytef *)(uintptr_t)src;
-    s->avail_in = (uInt)n;
-    s->next_out = cap ? dst : &spare;
-    s->avail_out = cap ? (uInt)cap : 0;
-    int rc = inflate(s, Z_FINISH);
+    struct zd_io io = {src, dst, n, cap};
+    int rc = zd_pump(s, 1, &io);
     if (rc == Z_NEED_DICT && !raw) {
         if (inflateSetDictionary(s, p->dict, p->n) != Z_OK)
             return KCB_ECORRUPT;
-        rc = inflate(s, Z_FINISH);
+        rc = zd_pump(s, 1, &io);
     }
-    if (rc != Z_STREAM_END || s->avail_out != 0 || s->avail_in != 0)
+    if (rc != Z_STREAM_END || io.out_left || io.in_left)
         return KCB_ECORRUPT;
     return KCB_OK;
 }
@@ -246,8 +262,6 @@ int kcb_zd_decompress_primed(void *ctx, const void *state, const void *src, size
     struct zd_ctx *z = ctx;
     const struct zd_prime *p = state;
     const unsigned char *s = src;
-    if (n > UINT_MAX || cap > UINT_MAX)
-        return KCB_ERANGE;
     int rc = z->wbits == 31 ? gzip_prime_setup(z) : KCB_OK;
     if (rc)
         return rc;
@@ -257,8 +271,7 @@ int kcb_zd_decompress_primed(void *ctx, const void *state, const void *src, size
         rc = KCB_ECORRUPT; /* the magic, the method and no flags: what gzip_prime wrote */
     else
         rc = inflate_primed(&z->rinf, 1, p, s + 10, n - 18, dst, cap);
-    if (!rc && z->wbits == 31 && (get_le32(s + n - 8) != crc32(crc32(0L, Z_NULL, 0), dst,
-                                                               (uInt)cap) ||
+    if (!rc && z->wbits == 31 && (get_le32(s + n - 8) != crc32_z(crc32(0L, Z_NULL, 0), dst, cap) ||
                                   get_le32(s + n - 4) != (uLong)(cap & 0xffffffffu)))
         rc = KCB_ECORRUPT;
     if (!rc)

@@ -49,6 +49,8 @@ static int read_doc(struct loader *ld, const char *path, int id)
     int e = errno;
     close(fd);
     errno = e;
+    if (!rc && !len) /* an empty training text is near every short query */
+        return kcb_ld_bad_row(ld, 0, "%s: empty text", path);
     return rc ? rc : kcb_ld_push(ld, id, len, 0);
 }
 

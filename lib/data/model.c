@@ -256,7 +256,7 @@ static int read_specs(struct rbuf *r, struct kcb_model *m, char *why, size_t wl)
         if (level < c->level_min || level > c->level_max)
             return kcb_why(why, wl, KCB_ECORRUPT, "model file damaged (level %d for %s)", level,
                        buf);
-        m->specs.v[m->specs.n++] = (struct kcb_spec){c, level};
+        m->specs.v[m->specs.n++] = (struct kcb_spec){c, level, 0};
     }
     return KCB_OK;
 }

@@ -18,7 +18,7 @@ int kcb_comp_new(const struct kcb_spec *spec, kcb_comp **out)
 {
     *out = NULL;
     if (!spec || !spec->codec || spec->level < spec->codec->level_min ||
-        spec->level > spec->codec->level_max)
+        spec->level > spec->codec->level_max || (spec->bits && !kcb_spec_bits_ok(spec)))
         return KCB_EINVAL;
     kcb_comp *c = calloc(1, sizeof *c);
     if (!c)
@@ -79,8 +79,21 @@ int kcb_comp_run(kcb_comp *c, const void *x, size_t n, const unsigned char **out
     return rc;
 }
 
+/* An ideal code length as a size (spec.bits): bits, rounded to the nearest. */
+static int bits_size(int rc, const double *bits, size_t *size)
+{
+    if (rc == KCB_OK)
+        *size = (size_t)(*bits + 0.5);
+    return rc;
+}
+
 int kcb_comp_size(kcb_comp *c, const void *x, size_t n, size_t *size)
 {
+    if (c->spec.bits) {
+        double b = 0;
+        int rc = c->spec.codec->ideal_bits(c->ctx, n ? x : "", n, &b);
+        return bits_size(rc, &b, size);
+    }
     const unsigned char *ignored;
     return kcb_comp_run(c, x, n, &ignored, size);
 }
@@ -158,6 +171,14 @@ int kcb_comp_run_primed(kcb_comp *c, const kcb_primed *p, const void *x, size_t 
 int kcb_comp_size_primed(kcb_comp *c, const kcb_primed *p, const void *x, size_t n,
                          size_t *size)
 {
+    if (c->spec.bits) {
+        double b = 0;
+        if (p->spec.codec != c->spec.codec || p->spec.level != c->spec.level ||
+            !c->spec.codec->ideal_bits_primed)
+            return KCB_EINVAL;
+        int rc = c->spec.codec->ideal_bits_primed(c->ctx, p->state, n ? x : "", n, &b);
+        return bits_size(rc, &b, size);
+    }
     const unsigned char *ignored;
     return kcb_comp_run_primed(c, p, x, n, &ignored, size);
 }

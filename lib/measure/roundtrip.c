@@ -77,7 +77,7 @@ const struct kcb_codec kcb_memcpy_codec = {
 #endif
     0, 0, 0, memcpy_window, memcpy_bound, memcpy_new, memcpy_free, memcpy_compress,
     memcpy_decompress, memcpy_version, NULL, NULL, NULL, NULL, /* not primable */
-    NULL, NULL, /* no model: no ideal length, no model size */
+    NULL, NULL, NULL, /* no model: no ideal length (plain or primed), no model size */
 };
 
 /* ---- measuring ---- */

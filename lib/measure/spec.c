@@ -17,7 +17,7 @@ static int push(struct kcb_specs *s, const struct kcb_codec *c, int level)
     if (!v)
         return KCB_ENOMEM;
     s->v = v;
-    s->v[s->n++] = (struct kcb_spec){c, level};
+    s->v[s->n++] = (struct kcb_spec){c, level, 0};
     return KCB_OK;
 }
 
@@ -202,8 +202,13 @@ void kcb_specs_free(struct kcb_specs *s)
     s->n = 0;
 }
 
+int kcb_spec_bits_ok(const struct kcb_spec *s)
+{
+    return s->codec && s->codec->ideal_bits != NULL;
+}
+
 char *kcb_spec_str(const struct kcb_spec *s, char *buf, size_t len)
 {
-    snprintf(buf, len, "%s:%d", s->codec->name, s->level);
+    snprintf(buf, len, "%s:%d%s", s->codec->name, s->level, s->bits ? ":bits" : "");
     return buf;
 }

@@ -13,6 +13,7 @@
 
 #include "kcb/err.h"
 #include "kcb/fit.h"
+#include "fit_int.h"
 
 const char *kcb_fit_status_str(enum kcb_fit_status s)
 {
@@ -45,12 +46,15 @@ const char *kcb_fit_ident_str(enum kcb_fit_ident i)
         return "not identified: no standard errors (singular covariance)";
     case KCB_FIT_SE_LARGE:
         return "not identified: a standard error is as large as its estimate";
+    case KCB_FIT_CONFOUNDED:
+        return "not identified: the N-term and the D-term cannot be separated (their "
+               "parameters are correlated at |r| >= 0.99)";
     }
     return "unknown identification";
 }
 
 /* Whether v is a finite estimate with a finite standard error below its magnitude. */
-static int pinned(double v, double se)
+int kcb_fit_pinned(double v, double se)
 {
     return isfinite(v) && isfinite(se) && se < fabs(v);
 }
@@ -63,7 +67,8 @@ enum kcb_fit_ident kcb_fit_power_identify(struct kcb_fit_power *f, double least)
         f->ident = KCB_FIT_FLOOR_IMPOSSIBLE;
     else if (!isfinite(f->E_se) || !isfinite(f->A_se) || !isfinite(f->alpha_se))
         f->ident = KCB_FIT_SE_UNKNOWN;
-    else if (!pinned(f->E, f->E_se) || !pinned(f->A, f->A_se) || !pinned(f->alpha, f->alpha_se))
+    else if (!kcb_fit_pinned(f->E, f->E_se) || !kcb_fit_pinned(f->A, f->A_se) ||
+             !kcb_fit_pinned(f->alpha, f->alpha_se))
         f->ident = KCB_FIT_SE_LARGE;
     else
         f->ident = KCB_FIT_IDENTIFIED;
@@ -72,7 +77,7 @@ enum kcb_fit_ident kcb_fit_power_identify(struct kcb_fit_power *f, double least)
 
 int kcb_fit_line_identified(const struct kcb_fit_line *f)
 {
-    return f->status == KCB_FIT_OK && pinned(f->slope, f->slope_se);
+    return f->status == KCB_FIT_OK && kcb_fit_pinned(f->slope, f->slope_se);
 }
 
 /* GSL's default handler prints and aborts; the library reports errors as values instead. */
@@ -81,7 +86,7 @@ static void gsl_quiet_once(void)
     gsl_set_error_handler_off();
 }
 
-static void gsl_quiet(void)
+void kcb_fit_gsl_quiet(void)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, gsl_quiet_once);
@@ -146,7 +151,7 @@ int kcb_fit_loglog(const double *x, const double *y, size_t n, struct kcb_fit_li
         line_unfitted(out, 0, KCB_FIT_TOO_FEW);
     if (!x || !y || !out || n == 0)
         return KCB_EINVAL;
-    gsl_quiet();
+    kcb_fit_gsl_quiet();
     double *lx = malloc(2 * n * sizeof *lx);
     if (!lx)
         return KCB_ENOMEM;
@@ -237,7 +242,7 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static size_t distinct(const double *v, size_t m, double *work)
+size_t kcb_fit_distinct(const double *v, size_t m, double *work)
 {
     for (size_t i = 0; i < m; i++)
         work[i] = v[i];
@@ -252,7 +257,7 @@ static enum kcb_fit_status points_check(const struct points *p)
 {
     if (p->m < 4)
         return KCB_FIT_TOO_FEW;
-    if (all_equal(p->v, p->m) || distinct(p->u, p->m, p->work) < 3)
+    if (all_equal(p->v, p->m) || kcb_fit_distinct(p->u, p->m, p->work) < 3)
         return KCB_FIT_DEGENERATE;
     return KCB_FIT_OK;
 }
@@ -528,7 +533,7 @@ int kcb_fit_power_const(const double *x, const double *y, size_t n, struct kcb_f
     power_reset(out, resid, n);
     if (!x || !y || !out || n == 0)
         return KCB_EINVAL;
-    gsl_quiet();
+    kcb_fit_gsl_quiet();
     struct points p;
     int rc = points_collect(x, y, n, &p);
     if (rc != KCB_OK)

@@ -55,6 +55,9 @@ static int next_line(struct lines *ls, const char **s, size_t *len)
 }
 
 static int fail(char *why, size_t len, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int fail(char *why, size_t len, long line, const char *fmt, ...)
 {
     if (why && len) {
         int k = snprintf(why, len, "line %ld: ", line);
@@ -126,6 +129,41 @@ static int parse_row(const char *s, size_t len, const char **name, size_t *namel
     return 0;
 }
 
+/* Reads the number at the start of line s[0..len) (after blanks) into *n: 0, or -1 when the
+ * line does not start with one. Only the line is read: the text need not end in a NUL. */
+static int line_count(const char *s, size_t len, long *n)
+{
+    char buf[32];
+    size_t k = 0;
+    while (k < len && isspace((unsigned char)s[k]))
+        k++;
+    size_t b = len - k < sizeof buf - 1 ? len - k : sizeof buf - 1;
+    memcpy(buf, s + k, b);
+    buf[b] = '\0';
+    char *e;
+    *n = strtol(buf, &e, 10);
+    return e == buf ? -1 : 0;
+}
+
+/* Whether the text after the count line, ls, can hold n taxa when they are many (over 1024:
+ * 8 MB of doubles): their lower triangle alone is n(n-1)/2 values of a character and a blank
+ * each, so that a short text never gets n*n doubles allocated (6 bytes, "99999\n", asked for
+ * 80 GB). Returns 0, or the error: as for too few rows when there are fewer than n lines,
+ * else one naming the size. */
+static int room_for(struct lines ls, long n, char *why, size_t whylen)
+{
+    size_t left = (size_t)(ls.end - ls.p), rows = 0, sl;
+    if (n <= 1024 || (size_t)n - 1 <= left / (size_t)n)
+        return KCB_OK;
+    const char *s;
+    while (rows < (size_t)n && next_line(&ls, &s, &sl))
+        rows++;
+    if (rows < (size_t)n)
+        return fail(why, whylen, ls.no + 1, "expected %ld rows, found %zu", n, rows);
+    return fail(why, whylen, ls.no, "%ld taxa need at least %ld numbers, more than the rest of "
+                "the text (%zu bytes) holds", n, n * (n - 1) / 2, left);
+}
+
 /* Reads the matrix that starts at the first non-blank line of ls. */
 static int read_one(struct lines ls, struct kcb_matrix **out, char *why, size_t whylen)
 {
@@ -133,10 +171,12 @@ static int read_one(struct lines ls, struct kcb_matrix **out, char *why, size_t 
     size_t sl;
     if (!next_line(&ls, &s, &sl))
         return fail(why, whylen, 1, "empty PHYLIP matrix");
-    char *e;
-    long n = strtol(s, &e, 10);
-    if (e == s || n <= 0 || n > 100000)
+    long n;
+    if (line_count(s, sl, &n) || n <= 0 || n > 100000)
         return fail(why, whylen, ls.no, "expected the number of taxa");
+    int rc = room_for(ls, n, why, whylen);
+    if (rc)
+        return rc;
     struct kcb_matrix *m;
     if (kcb_matrix_new((size_t)n, &m))
         return KCB_ENOMEM;
@@ -187,9 +227,8 @@ static int skip(struct lines *ls, long index)
     for (long m = 0; m < index; m++) {
         if (!next_line(ls, &s, &sl))
             return -1;
-        char *e;
-        long rows = strtol(s, &e, 10);
-        if (e == s || rows <= 0)
+        long rows;
+        if (line_count(s, sl, &rows) || rows <= 0)
             return -1;
         for (long r = 0; r < rows; r++)
             if (!next_line(ls, &s, &sl))

@@ -55,6 +55,20 @@ stdout:
 | exit 3
 | 1
 
+=== --checkpoint under mpirun is refused in one line (the ranks would share one file)
+needs: $KCB_MPIRUN
+timeout: 120
+run:
+| $KCBENCH gen labelled -o d > /dev/null
+| "$KCB_MPIRUN" --allow-run-as-root --oversubscribe -np 2 $KCBENCH eval -t d/train.tsv -T d/test.tsv --checkpoint c 2> err
+| echo "exit $?"
+| grep 'kcbench eval' err
+| [ -e c ] || echo "no checkpoint"
+stdout:
+| exit 2
+| kcbench eval: --checkpoint under mpirun: not supported (the ranks would share one file); run --shard I/N --checkpoint FILE.I instead
+| no checkpoint
+
 === --shard under mpirun is refused: the ranks are the shards
 needs: $KCB_MPIRUN
 timeout: 120

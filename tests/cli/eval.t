@@ -535,6 +535,21 @@ run:
 stdout: exit 0
 stderr contains: empty text
 
+=== dir: an empty document file is refused, named; --skip-bad skips it with a warning
+run:
+| mkdir -p d/a d/b && echo 'one two' > d/a/1 && : > d/a/2 && echo 'three four' > d/b/1
+| printf 'a\tone two\n' > t.tsv
+| $KCBENCH eval -q -t d -T t.tsv; echo "exit $?"
+| $KCBENCH eval -q -t d -T t.tsv --skip-bad -k 1 --rules vote -f csv; echo "exit $?"
+stdout:
+| exit 3
+| dataset,compressor,codec,level,k,rule,n_test,accuracy,macro_f1,distance,method
+| d,gzip:9,gzip,9,1,vote,1,1.000000,1.000000,ncd,exact
+| exit 0
+stderr:
+| kcbench eval: d: d/a/2: empty text
+| kcbench eval: warning: d: skipped 1 malformed document (first: d/a/2: empty text)
+
 === tsv: lines that end in CR alone (classic Mac OS) are refused, not read as one document
 run:
 | printf 'a\tone two\rb\tthree four\ra\tone\r' > cr.tsv

@@ -26,6 +26,29 @@ stdout:
 | 64
 | verdict: holds only if the strings are at least 405 symbols long
 
+=== best-compressor compares cm:5 too by default (the others do not); -c replaces the list
+timeout: 300
+run:
+| $KCBENCH examples --help | grep -c 'best-compressor: gzip:9,xz:6,zstd:19,bzip2:9,cm:5'
+| $KCBENCH examples best-compressor incompressible --builtin -q -f json > out.json
+| $KCBENCH examples best-compressor --builtin -q -c gzip:9,zstd:19 -f json > two.json
+| python3 - <<'EOF'
+| import json
+| best, inc = json.load(open("out.json"))
+| print(list(dict.fromkeys(r["compressor"] for r in best["rows"])))
+| print(sorted({r["compressor"] for r in inc["rows"]}))
+| pairs = best["tables"][1]["rows"]
+| print(len(pairs), sum("cm:5" in (p["better"], p["worse"]) for p in pairs))
+| [two] = json.load(open("two.json"))
+| print(list(dict.fromkeys(r["compressor"] for r in two["rows"])))
+| EOF
+stdout:
+| 1
+| ['gzip:9', 'xz:6', 'zstd:19', 'bzip2:9', 'cm:5']
+| ['bzip2:9', 'gzip:9', 'xz:6', 'zstd:19']
+| 10 4
+| ['gzip:9', 'zstd:19']
+
 === json: one object per example, in the order asked, with its rows nested
 run:
 | $KCBENCH examples --builtin -c gzip:9 -f json incompressible coin-flips > out.json

@@ -61,3 +61,28 @@ stdout:
 | 0
 stderr re:
 | kcbench ncd: d: .*
+
+=== a full standard output is one line per command, naming it, and exit 3 (/dev/full)
+run:
+| $KCBENCH gen random-text -n 4096 -o a.txt
+| for c in codecs help "ncd -s abc abd" "bench -q -c gzip:1 --min-time 0 --min-runs 1 a.txt" \
+|          "gen random-text -n 100" "probe window -q -c gzip:1 --from 64 a.txt"; do
+|   $KCBENCH $c > /dev/full; echo "exit $?"
+| done
+| $KCBENCH --version > /dev/full; echo "exit $?"
+stdout:
+| exit 3
+| exit 3
+| exit 3
+| exit 3
+| exit 3
+| exit 3
+| exit 3
+stderr:
+| kcbench codecs: standard output: No space left on device
+| kcbench help: standard output: No space left on device
+| kcbench ncd: standard output: No space left on device
+| kcbench bench: standard output: No space left on device
+| kcbench gen: standard output: No space left on device
+| kcbench probe: standard output: No space left on device
+| kcbench: standard output: No space left on device

@@ -485,12 +485,12 @@ stdout: 5
 === an unknown probe: exit 2, one line, nothing on standard output
 run: printf 'x' > a; $KCBENCH probe entropy a
 exit: 2
-stderr: kcbench probe: unknown probe 'entropy' (concat, window, scaling)
+stderr: kcbench probe: unknown probe 'entropy' (concat, window, scaling, scaling-nd)
 
 === no probe: exit 2
 run: $KCBENCH probe
 exit: 2
-stderr: kcbench probe: needs a probe: concat, window or scaling
+stderr: kcbench probe: needs a probe: concat, window, scaling or scaling-nd
 
 === window with two files, or none: exit 2, one line
 run:

@@ -15,7 +15,7 @@
 
 static inline struct kcb_spec spec_of(const char *name, int level)
 {
-    struct kcb_spec s = {kcb_codec_find(name), level};
+    struct kcb_spec s = {kcb_codec_find(name), level, 0};
     assert_non_null(s.codec);
     return s;
 }

@@ -110,7 +110,7 @@ static void test_no_allocation_per_pair(void **state)
     for (size_t i = 0; i < n; i++) {
         int levels[] = {all[i]->level_min, all[i]->level_default, all[i]->level_max};
         for (int l = 0; l < 3; l++) {
-            struct kcb_spec spec = {all[i], levels[l]};
+            struct kcb_spec spec = {all[i], levels[l], 0};
             size_t used = pairs_allocations(&spec);
             int lz4_opt = strcmp(all[i]->name, "lz4") == 0 && levels[l] >= 10;
             if (used && !lz4_opt)
@@ -163,7 +163,7 @@ static void test_no_allocation_per_primed_pair(void **state)
             continue;
         int levels[] = {all[i]->level_min, all[i]->level_default, all[i]->level_max};
         for (int l = 0; l < 3; l++) {
-            struct kcb_spec spec = {all[i], levels[l]};
+            struct kcb_spec spec = {all[i], levels[l], 0};
             size_t used = primed_allocations(&spec);
             int lz4_opt = strcmp(all[i]->name, "lz4") == 0 && levels[l] >= 10;
             if (used && !lz4_opt)

@@ -262,7 +262,7 @@ static void test_roundtrip_memcpy(void **state)
     (void)state;
     static const size_t sizes[] = {0, 1, 1000, 70000};
     static const size_t chunks[] = {0, 1, 333, 4096, 1000000};
-    struct kcb_spec spec = {&kcb_memcpy_codec, 0};
+    struct kcb_spec spec = {&kcb_memcpy_codec, 0, 0};
     for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
         unsigned char *x = kcb_test_make(sizes[i], 3, kcb_test_fill_random);
         assert_non_null(x);
@@ -291,7 +291,7 @@ static void test_roundtrip_codec_sizes(void **state)
     assert_non_null(x);
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         const struct kcb_codec *codec = kcb_codec_find(names[i]);
-        struct kcb_spec spec = {codec, codec->level_default};
+        struct kcb_spec spec = {codec, codec->level_default, 0};
         struct kcb_roundtrip whole, parts;
         kcb_comp *c;
         size_t want = 0, sz;
@@ -326,7 +326,7 @@ static void test_roundtrip_mismatch_is_corrupt(void **state)
     (void)state;
     struct kcb_codec bad = kcb_memcpy_codec;
     bad.decompress = bad_decompress;
-    struct kcb_spec spec = {&bad, 0};
+    struct kcb_spec spec = {&bad, 0, 0};
     unsigned char x[100];
     struct kcb_roundtrip m;
     kcb_test_fill_text(x, sizeof x, 9);
@@ -341,7 +341,7 @@ static void test_roundtrip_cancel(void **state)
     volatile sig_atomic_t stop = 1, go = 0;
     unsigned char x[2000];
     struct kcb_roundtrip m;
-    struct kcb_spec mem = {&kcb_memcpy_codec, 0}, gz = {kcb_codec_find("gzip"), 6};
+    struct kcb_spec mem = {&kcb_memcpy_codec, 0, 0}, gz = {kcb_codec_find("gzip"), 6, 0};
     kcb_test_fill_text(x, sizeof x, 4);
     assert_int_equal(kcb_roundtrip(&mem, &quick, x, sizeof x, 0, &stop, &m), KCB_ECANCELED);
     assert_int_equal(kcb_roundtrip(&gz, &quick, x, sizeof x, 500, &stop, &m), KCB_ECANCELED);

@@ -23,7 +23,7 @@
 static unsigned char *compress_new(const struct kcb_codec *codec, int level, const void *x,
                                    size_t n, size_t *size)
 {
-    struct kcb_spec spec = {codec, level};
+    struct kcb_spec spec = {codec, level, 0};
     kcb_comp *c;
     const unsigned char *out;
     assert_int_equal(kcb_comp_new(&spec, &c), KCB_OK);
@@ -146,11 +146,12 @@ static void test_comp_new_rejects_bad_spec(void **state)
     const struct kcb_codec *const *all = kcb_codecs(&n);
     kcb_comp *c;
     for (size_t i = 0; i < n; i++) {
-        struct kcb_spec lo = {all[i], all[i]->level_min - 1}, hi = {all[i], all[i]->level_max + 1};
+        struct kcb_spec lo = {all[i], all[i]->level_min - 1, 0};
+        struct kcb_spec hi = {all[i], all[i]->level_max + 1, 0};
         assert_int_equal(kcb_comp_new(&lo, &c), KCB_EINVAL);
         assert_int_equal(kcb_comp_new(&hi, &c), KCB_EINVAL);
     }
-    struct kcb_spec none = {NULL, 1};
+    struct kcb_spec none = {NULL, 1, 0};
     assert_int_equal(kcb_comp_new(&none, &c), KCB_EINVAL);
     assert_int_equal(kcb_comp_new(NULL, &c), KCB_EINVAL);
     kcb_comp_free(NULL);
@@ -174,7 +175,7 @@ static void test_sanity(void **state)
         /* unbounded, or at least the 1 KiB that any LZ or block-sorting codec has */
         assert_true(codec->window(l) == 0 || codec->window(l) >= 1024);
     }
-    struct kcb_spec spec = {codec, codec->level_default};
+    struct kcb_spec spec = {codec, codec->level_default, 0};
     kcb_comp *c;
     assert_int_equal(kcb_comp_new(&spec, &c), KCB_OK);
     assert_ptr_equal(kcb_comp_spec(c)->codec, codec);
@@ -195,7 +196,7 @@ static void test_roundtrip_small(void **state)
     int levels[3];
     size_t nl = small_levels(codec, levels);
     for (size_t i = 0; i < nl; i++) {
-        struct kcb_spec spec = {codec, levels[i]};
+        struct kcb_spec spec = {codec, levels[i], 0};
         kcb_comp *c;
         void *dctx;
         assert_int_equal(kcb_comp_new(&spec, &c), KCB_OK);
@@ -244,7 +245,7 @@ static void test_roundtrip_beyond_window(void **state)
     unsigned char *x = kcb_test_make(n, 5, kcb_test_fill_random);
     assert_non_null(x);
     memcpy(x + n - REPEAT, x, REPEAT);
-    struct kcb_spec spec = {codec, level};
+    struct kcb_spec spec = {codec, level, 0};
     kcb_comp *c;
     void *dctx;
     assert_int_equal(kcb_comp_new(&spec, &c), KCB_OK);
@@ -269,7 +270,7 @@ static void check_no_state(const struct kcb_codec *codec, int level)
     assert_non_null(b);
     size_t fresh_n;
     unsigned char *fresh = compress_new(codec, level, a, an, &fresh_n);
-    struct kcb_spec spec = {codec, level};
+    struct kcb_spec spec = {codec, level, 0};
     kcb_comp *c;
     const unsigned char *out;
     size_t n;

@@ -226,7 +226,7 @@ static void test_markov_same_source_closer_by_ncd(void **state)
     for (uint32_t s = 0; s < SOURCES; s++)
         for (uint64_t j = 0; j < TEXTS; j++)
             t[s][j] = markov(1, s, j, N);
-    struct kcb_spec spec = {kcb_codec_find("gzip"), 9};
+    struct kcb_spec spec = {kcb_codec_find("gzip"), 9, 0};
     kcb_comp *c;
     assert_int_equal(kcb_comp_new(&spec, &c), KCB_OK);
     double within = 0, across = 0;

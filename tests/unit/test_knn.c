@@ -229,7 +229,7 @@ static void assert_same_nb(const struct kcb_nb *got, const struct kcb_nb *want, 
 
 static void check_search(const char *codec, int level, const char *sep, size_t k)
 {
-    struct kcb_spec spec = {kcb_codec_find(codec), level};
+    struct kcb_spec spec = {kcb_codec_find(codec), level, 0};
     assert_non_null(spec.codec);
     struct kcb_nb want[NTEST * 10], got[NTEST * 10];
     assert_true(k <= 10);
@@ -253,7 +253,7 @@ static void test_search_matches_brute_force(void **state)
 static void test_search_tie_to_earlier_row(void **state)
 {
     (void)state;
-    struct kcb_spec spec = {kcb_codec_find("gzip"), 9};
+    struct kcb_spec spec = {kcb_codec_find("gzip"), 9, 0};
     struct kcb_nb nb[NTEST * NTRAIN];
     search(&spec, "", NTRAIN, 2, nb);
     for (size_t i = 0; i < NTEST; i++) {
@@ -278,7 +278,7 @@ static void test_search_k_above_ntrain(void **state)
 {
     (void)state;
     check_search("gzip", 9, "", NTRAIN + 2);
-    struct kcb_spec spec = {kcb_codec_find("gzip"), 9};
+    struct kcb_spec spec = {kcb_codec_find("gzip"), 9, 0};
     struct kcb_nb nb[NTEST * (NTRAIN + 2)];
     search(&spec, "", NTRAIN + 2, 1, nb);
     for (size_t i = 0; i < NTEST; i++) {
@@ -292,7 +292,7 @@ static void test_search_k_above_ntrain(void **state)
 static void test_search_then_vote(void **state)
 {
     (void)state;
-    struct kcb_spec spec = {kcb_codec_find("gzip"), 9};
+    struct kcb_spec spec = {kcb_codec_find("gzip"), 9, 0};
     struct kcb_nb nb[NTEST * 3], want[NTEST * 3];
     search(&spec, "", 3, 2, nb);
     brute_force(&spec, "", 3, want);
@@ -310,7 +310,7 @@ static void test_search_then_vote(void **state)
 static void test_search_rejects_bad_jobs(void **state)
 {
     (void)state;
-    struct kcb_spec spec = {kcb_codec_find("gzip"), 9};
+    struct kcb_spec spec = {kcb_codec_find("gzip"), 9, 0};
     struct kcb_blob tr[NTRAIN], te[NTEST];
     size_t ctr[NTRAIN] = {0}, cte[NTEST] = {0};
     struct kcb_nb nb[NTEST * 2];
@@ -338,7 +338,7 @@ static void test_search_rejects_bad_jobs(void **state)
 static void test_sizes_match_single(void **state)
 {
     (void)state;
-    struct kcb_spec spec = {kcb_codec_find("gzip"), 6};
+    struct kcb_spec spec = {kcb_codec_find("gzip"), 6, 0};
     struct kcb_blob tr[NTRAIN];
     size_t got[NTRAIN], want;
     blobs(train_text, NTRAIN, tr);

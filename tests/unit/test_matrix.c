@@ -342,6 +342,10 @@ static void test_phylip_reads_only_len_bytes(void **state)
     assert_int_equal(m->n, 1);
     assert_string_equal(m->labels[0], "A");
     kcb_matrix_free(m);
+    /* the count line last: its number ends at len too (the fuzzer's first find: strtol read on) */
+    char why[128];
+    assert_int_equal(kcb_matrix_read_phylip("12\nA 0\n", 1, 0, &m, why, sizeof why), KCB_EFORMAT);
+    assert_non_null(strstr(why, "expected 1 rows, found 0"));
 }
 
 static void test_phylip_bad_count(void **state)
@@ -361,6 +365,10 @@ static void test_phylip_too_few_rows(void **state)
     read_fails("3\nA 0 1 2\nB 1 0 3\n", 4);
     read_fails("3\nA 0 1 2\n\n\nB 1 0 3\n\n", 7);
     read_fails("2\n", 2);
+    /* a count with no room for its rows is refused before n * n doubles are allocated (the
+     * fuzzer found this one asking for 80 GB, KCB_ENOMEM, from 6 bytes) */
+    read_fails("99999\n", 2);
+    read_fails("99999\nA\nB 1\nC 1 2\n", 5);
 }
 
 static void test_phylip_not_a_number(void **state)

@@ -22,8 +22,8 @@ static void test_round_trip(void **state)
         assert_int_equal(kcb_labels_find(m->data->labels, label_names[l],
                                          strlen(label_names[l])), l);
     assert_int_equal(kcb_labels_find(m->data->labels, "sports", 6), -1);
-    struct kcb_spec xz = {kcb_codec_find("xz"), 6}, gz = {kcb_codec_find("gzip"), 9};
-    struct kcb_spec gz1 = {kcb_codec_find("gzip"), 1};
+    struct kcb_spec xz = {kcb_codec_find("xz"), 6, 0}, gz = {kcb_codec_find("gzip"), 9, 0};
+    struct kcb_spec gz1 = {kcb_codec_find("gzip"), 1, 0};
     assert_int_equal(kcb_model_spec(m, &gz), 0);
     assert_int_equal(kcb_model_spec(m, &xz), 1);
     assert_int_equal(kcb_model_spec(m, &gz1), -1);

@@ -24,7 +24,7 @@ static void assert_near(double got, double want)
 
 static kcb_comp *new_comp(const char *name, int level)
 {
-    struct kcb_spec spec = {kcb_codec_find(name), level};
+    struct kcb_spec spec = {kcb_codec_find(name), level, 0};
     kcb_comp *c;
     assert_non_null(spec.codec);
     assert_int_equal(kcb_comp_new(&spec, &c), KCB_OK);

@@ -62,7 +62,7 @@ static void free_pair(struct pair *p)
 static unsigned char *primed_fresh(const struct kcb_codec *codec, int level, const void *dict,
                                    size_t n, const void *x, size_t nx, size_t *size)
 {
-    struct kcb_spec spec = {codec, level};
+    struct kcb_spec spec = {codec, level, 0};
     kcb_comp *c;
     kcb_primed *p;
     const unsigned char *out;
@@ -85,7 +85,7 @@ static void test_smaller_on_related_text(void **state)
     struct pair p = make_pair();
     int lv[3];
     for (size_t i = 0, k = levels(codec, lv); i < k; i++) {
-        struct kcb_spec spec = {codec, lv[i]};
+        struct kcb_spec spec = {codec, lv[i], 0};
         kcb_comp *c;
         kcb_primed *pr;
         size_t plain, primed;
@@ -108,7 +108,7 @@ static void roundtrip(const struct kcb_codec *codec, int level, const void *dict
 {
     size_t zn, got = 0;
     unsigned char *z = primed_fresh(codec, level, dict, n, x, nx, &zn);
-    struct kcb_spec spec = {codec, level};
+    struct kcb_spec spec = {codec, level, 0};
     kcb_comp *c;
     kcb_primed *pr;
     assert_int_equal(kcb_comp_new(&spec, &c), KCB_OK);
@@ -174,7 +174,7 @@ static void test_independent_of_history(void **state)
     for (size_t i = 0, k = levels(codec, lv); i < k; i++) {
         size_t fn, n;
         unsigned char *fresh = primed_fresh(codec, lv[i], p.dict, DICT_N, p.x, X_N, &fn);
-        struct kcb_spec spec = {codec, lv[i]};
+        struct kcb_spec spec = {codec, lv[i], 0};
         kcb_comp *c;
         kcb_primed *a, *b;
         const unsigned char *out;
@@ -232,7 +232,7 @@ static void test_empty_dictionary_is_plain(void **state)
     for (size_t i = 0; i < 4; i++) {
         const struct kcb_codec *codec = kcb_codec_find(names[i]);
         for (int level = 1; level <= 9; level += 4) {
-            struct kcb_spec spec = {codec, level};
+            struct kcb_spec spec = {codec, level, 0};
             kcb_comp *c;
             const unsigned char *out;
             size_t n, pn;
@@ -258,7 +258,7 @@ static void test_who_primes(void **state)
     const struct kcb_codec *lz4 = kcb_codec_find("lz4");
     if (lz4)
         assert_true(kcb_codec_primable(lz4));
-    struct kcb_spec bz = {kcb_codec_find("bzip2"), 9};
+    struct kcb_spec bz = {kcb_codec_find("bzip2"), 9, 0};
     kcb_comp *c;
     kcb_primed *p = (kcb_primed *)&bz;
     assert_false(kcb_codec_primable(bz.codec));
@@ -276,8 +276,8 @@ static void test_who_primes(void **state)
 static void test_other_spec_refused(void **state)
 {
     (void)state;
-    struct kcb_spec z3 = {kcb_codec_find("zstd"), 3}, z9 = {kcb_codec_find("zstd"), 9};
-    struct kcb_spec gz = {kcb_codec_find("gzip"), 9};
+    struct kcb_spec z3 = {kcb_codec_find("zstd"), 3, 0}, z9 = {kcb_codec_find("zstd"), 9, 0};
+    struct kcb_spec gz = {kcb_codec_find("gzip"), 9, 0};
     kcb_comp *a, *b, *g;
     kcb_primed *p;
     size_t n;

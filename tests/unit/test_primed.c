@@ -63,7 +63,7 @@ static kcb_perclass *model(const struct kcb_spec *spec, const struct kcb_blob *t
 static void test_class_text_joined_in_order(void **state)
 {
     (void)state;
-    struct kcb_spec spec = {kcb_codec_find("gzip"), 9};
+    struct kcb_spec spec = {kcb_codec_find("gzip"), 9, 0};
     struct kcb_blob tr[NTRAIN];
     blobs(train_text, NTRAIN, tr);
     kcb_perclass *m = model(&spec, tr, train_label, NTRAIN, 1, 1);
@@ -89,7 +89,7 @@ static void test_class_text_joined_in_order(void **state)
 static void test_parts_are_runs_of_whole_texts(void **state)
 {
     (void)state;
-    struct kcb_spec spec = {kcb_codec_find("zstd"), 3};
+    struct kcb_spec spec = {kcb_codec_find("zstd"), 3, 0};
     struct kcb_blob tr[NTRAIN];
     blobs(train_text, NTRAIN, tr);
     for (size_t P = 1; P <= 6; P++) {
@@ -130,7 +130,7 @@ static void test_parts_are_runs_of_whole_texts(void **state)
  * that each part alone, as a one-part class, gives. */
 static void check_parts_min(const char *codec, int level, size_t P)
 {
-    struct kcb_spec spec = {kcb_codec_find(codec), level};
+    struct kcb_spec spec = {kcb_codec_find(codec), level, 0};
     if (!spec.codec)
         return; /* lz4 is optional */
     struct kcb_blob tr[NTRAIN], te[NTEST];
@@ -190,7 +190,7 @@ static void test_long_class_keeps_its_end(void **state)
     int lab = 0;
     static const char *const codecs[] = {"gzip", "lz4"};
     for (size_t k = 0; k < 2; k++) {
-        struct kcb_spec spec = {kcb_codec_find(codecs[k]), k ? 1 : 9};
+        struct kcb_spec spec = {kcb_codec_find(codecs[k]), k ? 1 : 9, 0};
         if (!spec.codec)
             continue;
         kcb_perclass *a = model(&spec, &whole, &lab, 1, 1, 1);
@@ -229,7 +229,7 @@ static void test_rank_ties_to_smaller_label(void **state)
 static void test_search_same_for_any_threads(void **state)
 {
     (void)state;
-    struct kcb_spec spec = {kcb_codec_find("zstd"), 9};
+    struct kcb_spec spec = {kcb_codec_find("zstd"), 9, 0};
     struct kcb_blob tr[NTRAIN], te[NTEST];
     blobs(train_text, NTRAIN, tr);
     blobs(test_text, NTEST, te);
@@ -260,7 +260,7 @@ static void test_search_same_for_any_threads(void **state)
 static void test_perclass_refusals(void **state)
 {
     (void)state;
-    struct kcb_spec gz = {kcb_codec_find("gzip"), 9}, bz = {kcb_codec_find("bzip2"), 9};
+    struct kcb_spec gz = {kcb_codec_find("gzip"), 9, 0}, bz = {kcb_codec_find("bzip2"), 9, 0};
     struct kcb_blob tr[NTRAIN];
     blobs(train_text, NTRAIN, tr);
     int bad[NTRAIN];
@@ -298,7 +298,7 @@ static void test_cond_dist_arithmetic(void **state)
  * for every thread count. */
 static void check_cond_search(const char *codec, int level)
 {
-    struct kcb_spec spec = {kcb_codec_find(codec), level};
+    struct kcb_spec spec = {kcb_codec_find(codec), level, 0};
     if (!spec.codec)
         return;
     struct kcb_blob tr[NTRAIN], te[NTEST];

@@ -234,7 +234,7 @@ static void test_spec_str(void **state)
 {
     (void)state;
     char buf[32];
-    struct kcb_spec gz = {kcb_codec_find("gzip"), 9}, xz = {kcb_codec_find("xz"), 0};
+    struct kcb_spec gz = {kcb_codec_find("gzip"), 9, 0}, xz = {kcb_codec_find("xz"), 0, 0};
     assert_ptr_equal(kcb_spec_str(&gz, buf, sizeof buf), buf);
     assert_string_equal(buf, "gzip:9");
     assert_string_equal(kcb_spec_str(&xz, buf, sizeof buf), "xz:0");
@@ -249,7 +249,7 @@ static void test_spec_str_parses_back(void **state)
     const struct kcb_codec *const *all = kcb_codecs(&n);
     for (size_t i = 0; i < n; i++) {
         for (int l = all[i]->level_min; l <= all[i]->level_max; l++) {
-            struct kcb_spec in = {all[i], l};
+            struct kcb_spec in = {all[i], l, 0};
             char buf[64];
             struct kcb_specs s;
             parse_ok(kcb_spec_str(&in, buf, sizeof buf), &s);

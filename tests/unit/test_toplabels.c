@@ -30,7 +30,7 @@ struct data {
 static void make_data(struct data *d)
 {
     uint64_t seed = 7;
-    d->spec = (struct kcb_spec){kcb_codec_find("gzip"), 6};
+    d->spec = (struct kcb_spec){kcb_codec_find("gzip"), 6, 0};
     for (size_t i = 0; i < NTRAIN + NTEST; i++) {
         size_t len = 20 + i % 40 * 7; /* texts repeat: the same seed, the same length */
         kcb_test_fill_text(d->buf + i * MAXLEN, len, i % 40 + 1);
