@@ -52,7 +52,7 @@ static const struct kcb_opt opts[] = {
     {KCB_OPT_LONG + 10, "confusion", NULL,
      "print the confusion matrix of each compressor and k (rule vote,\n"
      "or the first rule of --rules without it); in json as the keys\n"
-     "labels and confusion of each row", NULL},
+     "labels and confusion of each row; up to 1024 labels", NULL},
     {KCB_OPT_LONG + 11, "predictions", "F",
      "write each test item's predictions, neighbours and distances to F\n(JSON lines)",
      "pred.jsonl"},
@@ -220,6 +220,9 @@ static int load_data(struct eval *e)
         rc = kcb_load_dataset(c, e->o.test_path, &e->o.data, e->labels, &e->test);
     if (!rc && e->train->n >= UINT32_MAX)
         rc = kcb_usage_err(c, "%s: too many training rows", e->o.train_path);
+    if (!rc && e->o.confusion && e->labels->n > KCB_SCORE_DENSE_MAX)
+        rc = kcb_usage_err(c, "--confusion: %zu labels, more than the %d a confusion matrix is "
+                           "shown for", e->labels->n, KCB_SCORE_DENSE_MAX);
     if (!rc) {
         kcb_dataset_digest(e->train, e->digest[0]);
         kcb_dataset_digest(e->test, e->digest[1]);

@@ -33,14 +33,21 @@ struct kcb_vote {
 size_t kcb_knn_decide(enum kcb_rule r, const struct kcb_nb *nb, size_t k, const int *label,
                       int truth, struct kcb_vote *out);
 
+/* The most labels for which a score keeps its whole confusion matrix (1024^2 doubles, 8 MiB);
+ * above it only each label's row and column sums and diagonal are kept, which is all that
+ * accuracy and macro-F1 need (10^5 classes cost 2.4 MB, not 80 GB). */
+#define KCB_SCORE_DENSE_MAX 1024
+
 /* A confusion matrix with fractional counts, and the scores derived from it. */
 struct kcb_score {
     size_t nlabels;
-    double *conf; /* conf[truth * nlabels + predicted] */
+    double *conf; /* conf[truth * nlabels + predicted]; NULL above KCB_SCORE_DENSE_MAX labels */
+    double *row, *col, *diag; /* per label: weight as truth, as prediction, on the diagonal */
     double n;
 };
 
-/* Allocates an empty score for nlabels labels: 0 or KCB_ENOMEM. Free with kcb_score_free(). */
+/* Allocates an empty score for nlabels labels (the whole matrix only up to
+ * KCB_SCORE_DENSE_MAX of them): 0 or KCB_ENOMEM. Free with kcb_score_free(). */
 int kcb_score_init(struct kcb_score *s, size_t nlabels);
 void kcb_score_free(struct kcb_score *s);
 /* Adds one decision for an item whose true label is truth. */

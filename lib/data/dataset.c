@@ -55,12 +55,16 @@ static enum kcb_informat by_extension(const char *path)
     return KCB_IN_AUTO;
 }
 
-/* A NUL byte makes the file binary: KCB_EFORMAT naming its line. */
+/* A NUL byte makes the file binary: KCB_EFORMAT naming its line (UTF-16, known by its
+ * byte-order mark, named as such). */
 static int check_nul(struct loader *ld, const unsigned char *buf, size_t n)
 {
     const unsigned char *z = memchr(buf, '\0', n);
     if (!z)
         return KCB_OK;
+    if (n >= 2 && ((buf[0] == 0xff && buf[1] == 0xfe) || (buf[0] == 0xfe && buf[1] == 0xff)))
+        return kcb_ld_fail(ld, KCB_EFORMAT, 1, "UTF-16 text (byte-order mark %02X %02X): convert "
+                           "it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8", buf[0], buf[1]);
     long line = 1;
     for (const unsigned char *p = buf; (p = memchr(p, '\n', (size_t)(z - p))) != NULL; p++)
         line++;

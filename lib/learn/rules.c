@@ -90,23 +90,57 @@ size_t kcb_knn_decide(enum kcb_rule r, const struct kcb_nb *nb, size_t k, const 
 
 int kcb_score_init(struct kcb_score *s, size_t nlabels)
 {
-    s->nlabels = nlabels;
-    s->n = 0;
-    s->conf = calloc(nlabels ? nlabels * nlabels : 1, sizeof *s->conf);
-    return s->conf ? KCB_OK : KCB_ENOMEM;
+    size_t m = nlabels ? nlabels : 1;
+    *s = (struct kcb_score){.nlabels = nlabels};
+    s->conf = nlabels <= KCB_SCORE_DENSE_MAX ? calloc(m * m, sizeof *s->conf) : NULL;
+    s->row = calloc(m, sizeof *s->row);
+    s->col = calloc(m, sizeof *s->col);
+    s->diag = calloc(m, sizeof *s->diag);
+    if ((nlabels <= KCB_SCORE_DENSE_MAX && !s->conf) || !s->row || !s->col || !s->diag) {
+        kcb_score_free(s);
+        return KCB_ENOMEM;
+    }
+    return KCB_OK;
 }
 
 void kcb_score_free(struct kcb_score *s)
 {
     free(s->conf);
-    s->conf = NULL;
+    free(s->row);
+    free(s->col);
+    free(s->diag);
+    s->conf = s->row = s->col = s->diag = NULL;
 }
 
 void kcb_score_add(struct kcb_score *s, int truth, const struct kcb_vote *v, size_t nv)
 {
-    for (size_t i = 0; i < nv; i++)
-        s->conf[(size_t)truth * s->nlabels + (size_t)v[i].label] += v[i].w;
+    size_t t = (size_t)truth;
+    for (size_t i = 0; i < nv; i++) {
+        size_t p = (size_t)v[i].label;
+        if (s->conf)
+            s->conf[t * s->nlabels + p] += v[i].w;
+        s->row[t] += v[i].w;
+        s->col[p] += v[i].w;
+        if (p == t)
+            s->diag[t] += v[i].w;
+    }
     s->n += 1;
+}
+
+/* Label c's diagonal, row sum and column sum: from the whole matrix when it is kept (summed
+ * in its order, as always), else from the sums kept as decisions were added. */
+static void label_sums(const struct kcb_score *s, size_t c, double *tp, double *row, double *col)
+{
+    size_t L = s->nlabels;
+    if (!s->conf) {
+        *tp = s->diag[c], *row = s->row[c], *col = s->col[c];
+        return;
+    }
+    *tp = s->conf[c * L + c], *row = 0, *col = 0;
+    for (size_t j = 0; j < L; j++) {
+        *row += s->conf[c * L + j];
+        *col += s->conf[j * L + c];
+    }
 }
 
 double kcb_score_accuracy(const struct kcb_score *s)
@@ -115,7 +149,7 @@ double kcb_score_accuracy(const struct kcb_score *s)
         return (double)NAN;
     double diag = 0;
     for (size_t i = 0; i < s->nlabels; i++)
-        diag += s->conf[i * s->nlabels + i];
+        diag += s->conf ? s->conf[i * s->nlabels + i] : s->diag[i];
     return diag / s->n;
 }
 
@@ -124,11 +158,8 @@ double kcb_score_macro_f1(const struct kcb_score *s)
     size_t L = s->nlabels, used = 0;
     double sum = 0;
     for (size_t c = 0; c < L; c++) {
-        double tp = s->conf[c * L + c], row = 0, col = 0;
-        for (size_t j = 0; j < L; j++) {
-            row += s->conf[c * L + j];
-            col += s->conf[j * L + c];
-        }
+        double tp, row, col;
+        label_sums(s, c, &tp, &row, &col);
         if (row <= 0 && col <= 0)
             continue;
         used++;

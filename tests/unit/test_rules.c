@@ -474,6 +474,35 @@ static void test_knn_score_accumulates(void **state)
     kcb_score_free(&want);
 }
 
+/* Past KCB_SCORE_DENSE_MAX labels no matrix is kept, and accuracy and macro-F1 from the
+ * per-label sums equal those of the whole matrix on the same decisions (10^5 labels). */
+static void score_four(struct kcb_score *s)
+{
+    const int truth[4] = {0, 0, 1, 2}, pred[4] = {0, 1, 1, 0};
+    for (size_t i = 0; i < 4; i++)
+        kcb_score_add(s, truth[i], &(struct kcb_vote){pred[i], 1.0}, 1);
+}
+
+static void test_score_many_labels(void **state)
+{
+    (void)state;
+    struct kcb_score dense, sparse;
+    assert_int_equal(kcb_score_init(&dense, 3), KCB_OK);
+    assert_int_equal(kcb_score_init(&sparse, 100000), KCB_OK);
+    assert_non_null(dense.conf);
+    assert_null(sparse.conf);
+    score_four(&dense);
+    score_four(&sparse);
+    assert_near(kcb_score_accuracy(&sparse), 0.5);
+    assert_near(kcb_score_accuracy(&dense), 0.5);
+    /* F1: label 0 2*1/(2+2), label 1 2*1/(1+2), label 2 0: their mean */
+    assert_near(kcb_score_macro_f1(&sparse), (0.5 + 2.0 / 3.0 + 0.0) / 3.0);
+    assert_near(kcb_score_macro_f1(&dense), kcb_score_macro_f1(&sparse));
+    kcb_score_free(&dense);
+    kcb_score_free(&sparse);
+    assert_null(sparse.row);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -495,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_knn_score_equals_decide_loop),
         cmocka_unit_test(test_knn_score_by_hand),
         cmocka_unit_test(test_knn_score_accumulates),
+        cmocka_unit_test(test_score_many_labels),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
 }
