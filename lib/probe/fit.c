@@ -388,11 +388,14 @@ static void run_from(gsl_multifit_nlinear_workspace *w, gsl_multifit_nlinear_fdf
 }
 
 /* Whether the solver stopped at a minimum; a perfect fit counts even if no step was taken. */
+int kcb_fit_converged(double rss, int status, size_t m)
+{
+    return isfinite(rss) && (status == GSL_SUCCESS || rss <= PERFECT * (double)m);
+}
+
 static int converged(const struct run *r, size_t m)
 {
-    if (!isfinite(r->rss))
-        return 0;
-    return r->status == GSL_SUCCESS || r->rss <= PERFECT * (double)m;
+    return kcb_fit_converged(r->rss, r->status, m);
 }
 
 /* Whether run a is to be kept over run b: converged first, then the lower RSS. */

@@ -29,7 +29,6 @@
 #define GTOL 1e-12
 #define EXP_MAX 20.0    /* cap on a and b when evaluating: exponents <= e^20 */
 #define ARG_MAX 700.0   /* cap on exp()'s argument */
-#define PERFECT 1e-26   /* normalised RSS per point below which nothing is left to improve */
 
 struct pts {
     double *u, *w, *v, *work; /* m normalised points, and m doubles of scratch */
@@ -240,7 +239,7 @@ static void run_from(gsl_multifit_nlinear_workspace *w, gsl_multifit_nlinear_fdf
 
 static int converged(const struct run *r, size_t m)
 {
-    return isfinite(r->rss) && (r->status == GSL_SUCCESS || r->rss <= PERFECT * (double)m);
+    return kcb_fit_converged(r->rss, r->status, m);
 }
 
 /* Runs the solver from every start; keeps the converged run of least RSS. 0 or KCB_ENOMEM. */
