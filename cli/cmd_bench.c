@@ -10,6 +10,7 @@
 #include "columns.h"
 #include "kcb/curve.h"
 #include "kcb/err.h"
+#include "kcb/host.h"
 #include "kcb/roundtrip.h"
 #include "kcb/text.h"
 #include "load.h"
@@ -49,6 +50,11 @@ static const struct kcb_opt opts[] = {
      "(NCD, sep ' ', rule vote, -k K, default 1), as kcbench eval computes\n"
      "it; --test-sample N scores a stratified sample (seed 1)", "train.tsv,test.tsv"},
     {'k', "k", "K", "neighbours for --classify (default 1)", "3"},
+    {KCB_OPT_LONG + 8, "method", "M",
+     "how --classify classifies: exact kNN (default), per-class or\n"
+     "conditional, as 'kcbench eval --method' (a compressor that cannot\n"
+     "prime gets no accuracy)", "per-class"},
+    {KCB_OPT_LONG + 9, "parts", "P", KCB_PARTS_HELP, "3"},
     {KCB_OPT_LONG + 6, "test-sample", "N", "score --classify on a stratified sample of N texts",
      "10"},
     KCB_DATAOPTS_ENTRIES, /* how the --classify files are read */
@@ -69,7 +75,9 @@ struct bench_opts {
     int learn, have_c, have_e;
     enum sort_by sort;
     const char *classify, *output;
-    long k, test_sample, runs;
+    long k, test_sample, runs, parts;
+    int k_given;
+    enum kcb_method method;
     enum kcb_format format;
 };
 
@@ -86,7 +94,7 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
         if ((i = kcb_specs_parse_lzbench(arg, &o->specs, why, sizeof why)) == KCB_EINVAL)
             return kcb_usage_err(cmd->name, "-e %s: %s", arg, why);
         return i ? kcb_lib_err(cmd->name, i, NULL) : KCB_EXIT_OK;
-    case 'k': return kcb_arg_long(cmd, key, arg, 1, 1024, &o->k);
+    case 'k': o->k_given = 1; return kcb_arg_long(cmd, key, arg, 1, 1024, &o->k);
     case 'f': return kcb_arg_format(cmd, key, arg, KCB_FMTS_TABLES, &o->format);
     case 'o': o->output = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 1: return kcb_arg_seconds(cmd, key, arg, &o->cfg.min_seconds);
@@ -95,6 +103,12 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 4: o->learn = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 5: o->classify = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 6: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->test_sample);
+    case KCB_OPT_LONG + 8:
+        if (kcb_method_parse(arg, &o->method))
+            return kcb_usage_err(cmd->name, "%s %s: unknown method (exact, per-class, "
+                                 "conditional)", kcb_opt_name(cmd, key), arg);
+        return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 9: return kcb_arg_long(cmd, key, arg, 1, KCB_PARTS_MAX, &o->parts);
     case KCB_OPT_LONG + 7:
         if ((i = kcb_name_find(sort_names, sizeof sort_names / sizeof *sort_names, arg)) < 0)
             return kcb_usage_err(cmd->name, "--sort %s: one of name, ratio, bpb, compressed, "
@@ -154,41 +168,12 @@ static const char *spec_name(const struct kcb_spec *s, char *buf, size_t len)
 
 /* ---- the header: CPU, cores, compiler, versions ---- */
 
-/* The CPU's model from /proc/cpuinfo (the first key found of a list, by preference). */
-static void cpu_model(char *buf, size_t len)
-{
-    static const char *const keys[] = {"model name", "Hardware", "cpu model", "Processor",
-                                       "uarch", "cpu"};
-    size_t best = sizeof keys / sizeof *keys;
-    char line[512];
-    FILE *fp = fopen("/proc/cpuinfo", "r");
-    snprintf(buf, len, "unknown");
-    while (fp && fgets(line, sizeof line, fp)) {
-        char *colon = strchr(line, ':'), *end, *v;
-        if (!colon)
-            continue;
-        for (end = colon; end > line && (end[-1] == ' ' || end[-1] == '\t'); end--)
-            ;
-        *end = '\0';
-        for (v = colon + 1; *v == ' ' || *v == '\t'; v++)
-            ;
-        v[strcspn(v, "\r\n")] = '\0';
-        for (size_t k = 0; k < best; k++)
-            if (strcmp(line, keys[k]) == 0 && *v) {
-                snprintf(buf, len, "%s", v);
-                best = k;
-            }
-    }
-    if (fp)
-        fclose(fp);
-}
-
 static void host_init(struct bench *b)
 {
     struct host *h = &b->host;
     size_t at;
-    cpu_model(h->cpu, sizeof h->cpu);
-    h->cores = sysconf(_SC_NPROCESSORS_ONLN);
+    kcb_cpu_model(h->cpu, sizeof h->cpu);
+    h->cores = kcb_cpu_cores();
     snprintf(h->compiler, sizeof h->compiler, "%s", kcb_compiler());
     for (at = strlen(h->compiler); at > 0 && h->compiler[at - 1] == ' '; at--)
         h->compiler[at - 1] = '\0';
@@ -285,6 +270,14 @@ static int table_start(struct bench *b, FILE *fp)
     /* machine formats always have every column; people see only what they asked for */
     c[BENCH_NCD].flags |= b->o.learn ? 0 : KCB_COL_MACHINE;
     c[BENCH_ACCURACY].flags |= b->o.classify ? 0 : KCB_COL_MACHINE;
+    if (b->o.method == KCB_METHOD_PER_CLASS) { /* another classifier, under its own name */
+        c[BENCH_ACCURACY].name = "per_class_accuracy";
+        c[BENCH_ACCURACY].head = "per-class acc";
+    } else if (b->o.method == KCB_METHOD_CONDITIONAL) {
+        c[BENCH_ACCURACY].name = "conditional_knn_accuracy";
+        c[BENCH_ACCURACY].head = "cond. kNN acc";
+    }
+    widen(&c[BENCH_ACCURACY], (int)strlen(c[BENCH_ACCURACY].head));
     for (size_t s = 0; s < b->nspecs; s++) {
         widen(&c[BENCH_COMPRESSOR], (int)strlen(spec_name(&b->specs[s], b->name, sizeof b->name)));
         widen(&c[BENCH_VERSION], (int)strlen(b->specs[s].codec->version()));
@@ -370,7 +363,12 @@ static void add_total(struct bench *b, size_t s, struct result *t)
 static int class_accuracy(struct bench *b, size_t s, double *acc)
 {
     struct kcb_knn_setup setup = {&b->specs[s], KCB_DIST_NCD, " ", 1, (size_t)b->o.k,
-                                  KCB_RULE_VOTE, 0};
+                                  KCB_RULE_VOTE, 0, b->o.method, (size_t)b->o.parts};
+    if (b->o.method != KCB_METHOD_EXACT && !kcb_codec_primable(b->specs[s].codec)) {
+        kcb_warn(b->cmd->name, "--method %s: %s cannot compress with a dictionary: no accuracy",
+                 kcb_method_name(b->o.method), b->specs[s].codec->name);
+        return KCB_EXIT_OK; /* accuracy stays NaN, an empty cell */
+    }
     int rc = kcb_knn_accuracy(&setup, b->train, NULL, b->test, NULL, acc);
     return rc ? kcb_lib_err(b->cmd->name, rc, "--classify") : KCB_EXIT_OK;
 }
@@ -483,6 +481,13 @@ static int prepare(struct bench *b, char **args, size_t n)
         rc = kcb_inputs_path(c, &b->files, args[i]);
     if (!rc && b->files.n == 0)
         rc = kcb_io_err(c, "no files to benchmark");
+    if (!rc && !b->o.classify && (b->o.method || b->o.parts))
+        rc = kcb_usage_err(c, "--method and --parts go with --classify");
+    if (!rc && b->o.parts && b->o.method != KCB_METHOD_PER_CLASS)
+        rc = kcb_usage_err(c, "--parts goes with --method per-class");
+    if (!rc && b->o.k_given && b->o.method == KCB_METHOD_PER_CLASS)
+        rc = kcb_usage_err(c, "-k does not go with --method per-class, which picks the class "
+                           "that compresses the text best");
     if (!rc && b->o.classify)
         rc = kcb_load_split(c, "--classify", b->o.classify, &b->o.data,
                             (size_t)b->o.test_sample, &b->labels, &b->train, &b->test);

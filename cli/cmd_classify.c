@@ -39,9 +39,10 @@ static const struct kcb_opt opts[] = {
     KCB_DATAOPTS_ENTRIES, /* how -t TRAIN is read */
     {'j', "threads", "N", "threads (default: all cores)", "2"},
     {KCB_OPT_LONG + 6, "method", "M",
-     "exact (default) or per-class: the class whose training texts,\n"
-     "joined by --sep as a dictionary, compress the text best (as\n"
-     "'kcbench eval --method per-class'); needs -t, prints labels only", "per-class"},
+     "exact (default); per-class: the class whose training texts,\n"
+     "joined by --sep as a dictionary, compress the text best (prints\n"
+     "labels only); or conditional: kNN on C(y) + C(x|y), each training\n"
+     "text primed as a dictionary; as 'kcbench eval --method'", "per-class"},
     {KCB_OPT_LONG + 7, "parts", "P", KCB_PARTS_HELP, "3"},
     {0, NULL, NULL, NULL, NULL},
 };
@@ -49,7 +50,7 @@ static const struct kcb_opt opts[] = {
 struct classify_opts {
     const char *train, *model, *codec, *sep, *output;
     long k, top, threads;
-    int explain, format_set, k_given;
+    int explain, format_set, k_given, sep_given;
     enum kcb_format format;
     enum kcb_method method;
     long parts;
@@ -70,13 +71,13 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
         return kcb_arg_format(cmd, key, arg, KCB_FMTS_TABLES | 1u << KCB_FMT_PLAIN, &o->format);
     case 'o': o->output = arg; return KCB_EXIT_OK;
     case 'j': return kcb_arg_long(cmd, key, arg, 1, 1024, &o->threads);
-    case KCB_OPT_LONG + 1: o->sep = arg; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 1: o->sep = arg, o->sep_given = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 2: o->explain = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 5: return kcb_arg_long(cmd, key, arg, 1, 1L << 20, &o->top);
     case KCB_OPT_LONG + 6:
-        if (kcb_method_parse(arg, &o->method) || o->method == KCB_METHOD_CONDITIONAL)
-            return kcb_usage_err(cmd->name, "%s %s: unknown method (exact, per-class)",
-                                 kcb_opt_name(cmd, key), arg);
+        if (kcb_method_parse(arg, &o->method))
+            return kcb_usage_err(cmd->name, "%s %s: unknown method (exact, per-class, "
+                                 "conditional)", kcb_opt_name(cmd, key), arg);
         return KCB_EXIT_OK;
     case KCB_OPT_LONG + 7: return kcb_arg_long(cmd, key, arg, 1, KCB_PARTS_MAX, &o->parts);
     }
@@ -93,6 +94,18 @@ struct training {
     size_t *own_sizes;
 };
 
+/* The codec of a faster method must prime: with -m it is the model's first unless -c. */
+static int check_primable(const struct kcb_cmd *cmd, const struct classify_opts *o,
+                          const struct training *t)
+{
+    char list[160];
+    if (o->method == KCB_METHOD_EXACT || kcb_codec_primable(t->spec.codec))
+        return KCB_EXIT_OK;
+    return kcb_usage_err(cmd->name, "--method %s: %s cannot compress with a dictionary (these "
+                         "can: %s)", kcb_method_name(o->method), t->spec.codec->name,
+                         kcb_codecs_primable(list, sizeof list));
+}
+
 static int from_model(const struct kcb_cmd *cmd, const struct classify_opts *o,
                       struct training *t)
 {
@@ -107,6 +120,8 @@ static int from_model(const struct kcb_cmd *cmd, const struct classify_opts *o,
     if (o->codec && (rc = kcb_arg_spec(cmd, 'c', o->codec, &t->spec)))
         return rc;
     int s = kcb_model_spec(t->model, &t->spec);
+    if (s < 0 && o->method == KCB_METHOD_PER_CLASS) /* no C(y): the classes are dictionaries */
+        return KCB_EXIT_OK;
     if (s < 0)
         return kcb_usage_err(cmd->name, "%s: the model has no sizes for %s (index it with -c)",
                              o->model, kcb_spec_str(&t->spec, name, sizeof name));
@@ -117,6 +132,8 @@ static int from_model(const struct kcb_cmd *cmd, const struct classify_opts *o,
 static int from_set(const struct kcb_cmd *cmd, const struct classify_opts *o, struct training *t)
 {
     int rc = kcb_arg_spec(cmd, 'c', o->codec ? o->codec : "gzip:9", &t->spec);
+    if (!rc)
+        rc = check_primable(cmd, o, t);
     if (!rc)
         rc = kcb_load_dataset(cmd->name, o->train, &o->data, NULL, &t->set);
     if (rc)
@@ -243,7 +260,9 @@ static int search(const struct classify_opts *o, const struct training *t,
     struct kcb_knn_job job = {&t->spec, KCB_DIST_NCD, t->d->text, t->sizes, t->d->n, q->x, cq,
                               n, o->sep, strlen(o->sep), f->k, (size_t)o->threads, NULL, NULL,
                               NULL};
-    if (!rc && n)
+    if (!rc && n && o->method == KCB_METHOD_CONDITIONAL)
+        rc = kcb_cond_search_labels(&job, t->d->label, nl, f->nb, f->near);
+    else if (!rc && n)
         rc = kcb_knn_search_labels(&job, t->d->label, nl, f->nb, f->near);
     free(cq);
     return rc;
@@ -344,33 +363,20 @@ static int classify_per_class(const struct kcb_cmd *cmd, const struct classify_o
     return af || !out ? kcb_output_close(cmd->name, o->output, af, out) : out;
 }
 
-/* What --method per-class does not take, and the codec it needs. */
-static int check_per_class(const struct kcb_cmd *cmd, const struct classify_opts *o)
-{
-    struct kcb_spec spec;
-    char list[160];
-    if (o->model)
-        return kcb_usage_err(cmd->name, "--method per-class needs -t TRAIN: a model file holds "
-                             "no class dictionaries");
-    if (o->k_given || o->top || o->explain || o->format_set)
-        return kcb_usage_err(cmd->name, "--method per-class prints one label per text: it "
-                             "takes no -k, --top, --explain or -f");
-    int rc = kcb_arg_spec(cmd, 'c', o->codec ? o->codec : "gzip:9", &spec);
-    if (!rc && !kcb_codec_primable(spec.codec))
-        rc = kcb_usage_err(cmd->name, "--method per-class: %s cannot compress with a "
-                           "dictionary (these can: %s)", spec.codec->name,
-                           kcb_codecs_primable(list, sizeof list));
-    return rc;
-}
-
 static int check_opts(const struct kcb_cmd *cmd, struct classify_opts *o)
 {
     if (!o->train == !o->model)
         return kcb_usage_err(cmd->name, "needs exactly one of -t TRAIN or -m MODEL");
     if (o->parts && o->method != KCB_METHOD_PER_CLASS)
         return kcb_usage_err(cmd->name, "--parts goes with --method per-class");
+    if (o->method == KCB_METHOD_PER_CLASS && (o->k_given || o->top || o->explain || o->format_set))
+        return kcb_usage_err(cmd->name, "--method per-class prints one label per text: it "
+                             "takes no -k, --top, --explain or -f");
     if (o->method == KCB_METHOD_PER_CLASS)
-        return check_per_class(cmd, o);
+        return KCB_EXIT_OK;
+    if (o->method == KCB_METHOD_CONDITIONAL && o->sep_given)
+        kcb_warn(cmd->name, "--method conditional: --sep plays no part (the training text is "
+                 "the dictionary of the text)");
     if (!o->format_set)
         o->format = o->top ? KCB_FMT_TABLE : KCB_FMT_PLAIN;
     if (o->explain && o->format != KCB_FMT_PLAIN)
@@ -389,6 +395,8 @@ static int run(const struct kcb_cmd *cmd, int argc, char **argv)
         rc = check_opts(cmd, &o);
     if (!rc)
         rc = o.model ? from_model(cmd, &o, &t) : from_set(cmd, &o, &t);
+    if (!rc && o.model)
+        rc = check_primable(cmd, &o, &t);
     if (!rc && t.d->n == 0)
         rc = kcb_io_err(cmd->name, "%s: no training texts", o.model ? o.model : o.train);
     if (!rc)
@@ -408,7 +416,7 @@ static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 const struct kcb_cmd kcb_cmd_classify = {
     "classify", "label texts by their nearest training texts under NCD",
     "(-t TRAIN | -m MODEL) [-c CODEC] [-k K] [--top N] [-f F] [-o FILE]\n"
-    "                        [--sep STR] [--explain] [TEXT...]",
+    "                        [--sep STR] [--explain] [--method M [--parts P]] [TEXT...]",
     "Prints the predicted label of each TEXT, one per line; with no TEXT, classifies each\n"
     "line of standard input (blank lines and a byte-order mark are skipped). The label is the\n"
     "majority of the K nearest training texts under NCD (test text first), a tie between\n"
@@ -428,6 +436,9 @@ const struct kcb_cmd kcb_cmd_classify = {
     "After the decided label, labels rank by votes (more first), then by nearest (smaller\n"
     "first, then the earlier row). A label is listed at most once; N above the number of\n"
     "labels lists them all. The search keeps the K nearest of each label, so it costs one\n"
-    "compression per training text, as without --top, and a single text uses every thread.\n",
+    "compression per training text, as without --top, and a single text uses every thread.\n"
+    "--method conditional measures NCD with C(y) + C(x|y) (nearest is that distance); with\n"
+    "-m it needs the model's sizes for the codec. --method per-class primes its class\n"
+    "dictionaries from the training texts, of -t or of the model, as it starts.\n",
     run,
 };

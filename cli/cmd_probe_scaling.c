@@ -60,7 +60,7 @@ static int knn_curve(const struct probe_opts *o, const struct kcb_dataset *tr,
 {
     struct kcb_learning_point lp[PROBE_MAXPTS];
     struct kcb_knn_setup setup = {spec, KCB_DIST_NCD, " ", 1, (size_t)o->k, KCB_RULE_VOTE,
-                                  (size_t)o->com.threads};
+                                  (size_t)o->com.threads, KCB_METHOD_EXACT, 1};
     kcb_spec_str(spec, c->name, sizeof c->name);
     int e = kcb_learning_curve(&setup, tr, te, sizes, m, (size_t)o->reps, 1, lp);
     if (e)

@@ -1,6 +1,4 @@
 /* eval's methods: --method and --parts checked, and the neighbours of each method (exact, per-class, conditional) found by lib/learn. */
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
@@ -67,44 +65,8 @@ int kcb_eval_method_settle(const struct kcb_cmd *cmd, struct kcb_eval_opts *o)
     return kcb_arg_klist(cmd, 'k', "1", o->ks, KCB_EVAL_KS, &o->nk);
 }
 
-/* Per-class: the classes ranked for each test text (a tie to the smaller label id), each
- * then named by its first training row, so that scoring finds its label there. */
-static int search_per_class(const struct kcb_eval_opts *o, const struct kcb_knn_job *job,
-                            const int *label, size_t nlabels, struct kcb_nb *nb)
-{
-    struct kcb_perclass_spec ps = {job->spec, job->train, label, job->ntrain, nlabels,
-                                   job->sep, job->nsep, (size_t)o->parts, job->threads};
-    kcb_perclass *m;
-    uint32_t *first = malloc((nlabels ? nlabels : 1) * sizeof *first);
-    int rc = first ? kcb_perclass_new(&ps, &m) : KCB_ENOMEM;
-    if (rc) {
-        free(first);
-        return rc;
-    }
-    struct kcb_perclass_job pj = {m, job->spec, job->test, job->ntest, job->k, job->threads,
-                                  job->progress, job->progress_arg, job->cancel};
-    rc = kcb_perclass_search(&pj, nb);
-    for (size_t l = 0; l < nlabels; l++)
-        first[l] = UINT32_MAX;
-    for (size_t t = job->ntrain; t-- > 0;)
-        first[label[t]] = (uint32_t)t;
-    for (size_t i = 0; !rc && i < job->ntest * job->k; i++)
-        if (nb[i].idx != UINT32_MAX)
-            nb[i].idx = first[nb[i].idx];
-    kcb_perclass_free(m);
-    free(first);
-    return rc;
-}
-
 int kcb_eval_search(const struct kcb_eval_opts *o, const struct kcb_knn_job *job,
                     const int *label, size_t nlabels, struct kcb_nb *nb)
 {
-    switch (o->method) {
-    case KCB_METHOD_PER_CLASS:
-        return search_per_class(o, job, label, nlabels, nb);
-    case KCB_METHOD_CONDITIONAL:
-        return kcb_cond_search(job, nb);
-    default:
-        return kcb_knn_search(job, nb);
-    }
+    return kcb_method_search(o->method, (size_t)o->parts, job, label, nlabels, nb);
 }

@@ -184,6 +184,9 @@ static int load_failed(const char *cmd, const char *path, int rc, const struct k
         return kcb_io_err(cmd, "%s: %s", diag->msg[0] ? diag->msg : path, strerror(errno));
     if (rc == KCB_ENOMEM)
         return kcb_fail(cmd, "%s: out of memory", path);
+    if (rc == KCB_ECHANGED) /* for a directory, diag.msg names the file */
+        return kcb_io_err(cmd, "%s: %s; read it again once it is complete",
+                          diag->msg[0] ? diag->msg : path, kcb_strerror(rc));
     char at[32] = "";
     const char *msg = diag->msg[0] ? diag->msg : kcb_strerror(rc);
     if (diag->line > 0)
@@ -229,7 +232,7 @@ int kcb_sample_texts(const char *cmd, struct kcb_dataset *d, size_t want, uint64
     if (!want || want >= d->n)
         return KCB_EXIT_OK;
     unsigned char *keep = malloc(d->n);
-    if (!keep || kcb_sample_stratified(d->label, d->n, d->labels->n, want, seed, keep)) {
+    if (!keep || kcb_sample_stratified_own(d->label, d->n, d->labels->n, want, seed, keep)) {
         free(keep);
         return kcb_fail(cmd, "out of memory");
     }

@@ -63,7 +63,8 @@ int kcb_load_split(const char *cmd, const char *opt, const char *value,
                    const struct kcb_dataopts *o, size_t test_sample, struct kcb_labels **labels,
                    struct kcb_dataset **train, struct kcb_dataset **test);
 
-/* Keeps a stratified, seeded sample of want texts of d (all when want is 0 or >= d->n). */
+/* Keeps a stratified, seeded sample of want texts of d (all when want is 0 or >= d->n), the
+ * labels taken in the order they first appear in d: the sample depends on d alone. */
 int kcb_sample_texts(const char *cmd, struct kcb_dataset *d, size_t want, uint64_t seed);
 
 /* Writes the name of the dataset at path into buf: its folder (../datasets/r8/train.tsv is

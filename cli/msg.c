@@ -85,7 +85,8 @@ int kcb_exit_of(int rc)
     case KCB_ECORRUPT:
     case KCB_EFORMAT:
     case KCB_ERANGE:
-    case KCB_ENOTFOUND: return KCB_EXIT_IO;
+    case KCB_ENOTFOUND:
+    case KCB_ECHANGED: return KCB_EXIT_IO;
     case KCB_ECANCELED: return KCB_EXIT_INTERRUPTED;
     default: return KCB_EXIT_FAIL; /* KCB_ENOMEM, KCB_ECODEC */
     }

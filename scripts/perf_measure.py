@@ -91,13 +91,24 @@ def k1_row(rows):
     return next(r for r in rows if r["k"] == 1 and r["rule"] in ("vote", "per-class"))
 
 
-def eval_timed(kcb, ds, codec, n, threads, extra=(), predictions=None, sep=True):
-    """eval on n test texts (None: all) and on `threads` test texts, each at -j threads; the
-    caller turns the difference of their wall times (dt) into a rate."""
+def best_of(argv, repeats):
+    """Runs argv repeats times; returns the fastest run (as lzbench keeps the best of its
+    iterations: a run can only be slowed by the rest of the machine, never sped up) and
+    checks that every run printed the same results."""
+    procs = [run(argv) for _ in range(repeats)]
+    if any(p.out != procs[0].out for p in procs):
+        sys.exit("perf: runs of the same command differ: %s" % shown(argv))
+    return min(procs, key=lambda p: p.seconds)
+
+
+def eval_timed(kcb, ds, codec, n, threads, extra=(), predictions=None, sep=True, repeats=1):
+    """eval on n test texts (None: all) and on `threads` test texts, each at -j threads, each
+    the fastest of repeats runs; the caller turns the difference of their wall times (dt)
+    into a rate."""
     pred = ["--predictions", predictions] if predictions else []
     full = eval_args(kcb, ds, codec, n, threads, list(extra) + pred, sep)
     base = eval_args(kcb, ds, codec, threads, threads, extra, sep)
-    a, b = run(full), run(base)
+    a, b = best_of(full, repeats), best_of(base, repeats)
     row = k1_row(json.loads(a.out))
     return {"command": shown(full), "base_command": shown(base), "seconds": a.seconds,
             "base_seconds": b.seconds, "dt": a.seconds - b.seconds, "rss_mb": a.rss_mb,

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "kcb/dataset.h"
+#include "kcb/primed.h"
 #include "kcb/rules.h"
 
 /* How a kNN classifier is set up: compressor, distance, separator, k and scoring rule. */
@@ -17,13 +18,16 @@ struct kcb_knn_setup {
     size_t k;
     enum kcb_rule rule;
     size_t threads;      /* 0 = all cores */
+    enum kcb_method method; /* exact (0) kNN, or a faster method of kcb/primed.h */
+    size_t parts;        /* per-class: parts per class (0 counts as 1) */
 };
 
 /*
  * The accuracy of kNN as s sets it up, training on train and scoring test, as kcbench eval
  * computes it: sets *acc. Both datasets' label ids come from one table, train->labels (load
  * them with a shared table), so every id is below train->labels->n. ctrain and ctest are
- * C(text) of each row under s->spec, or NULL to compute them. Returns 0 or kcb_err.
+ * C(text) of each row under s->spec, or NULL to compute them (per-class needs none). With
+ * s->method per-class, k is 1 and the rule vote. Returns 0 or kcb_err.
  */
 int kcb_knn_accuracy(const struct kcb_knn_setup *s, const struct kcb_dataset *train,
                      const size_t *ctrain, const struct kcb_dataset *test, const size_t *ctest,

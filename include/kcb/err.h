@@ -15,6 +15,7 @@ enum kcb_err {
     KCB_ERANGE = -7,     /* a size or count is too large to handle */
     KCB_ENOTFOUND = -8,  /* a named thing does not exist */
     KCB_ECANCELED = -9,  /* stopped on request before the work was done */
+    KCB_ECHANGED = -10,  /* a file changed (grew, shrank, was written) while it was read */
 };
 
 /* Returns a static, human-readable name for code (never NULL). */

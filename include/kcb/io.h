@@ -7,10 +7,19 @@
 
 /*
  * Reads the whole of path ("-" is standard input) into a new buffer with a NUL byte after
- * the data (not counted in *n). Returns 0, KCB_EIO (errno says why; EISDIR for a directory)
- * or KCB_ENOMEM. Caller owns *buf; free with free().
+ * the data (not counted in *n). Returns 0, KCB_EIO (errno says why; EISDIR for a directory),
+ * KCB_ECHANGED (a regular file whose size or modification time moved while it was read, or
+ * whose bytes read differ from its size: a half-written file is never taken as whole) or
+ * KCB_ENOMEM. Caller owns *buf; free with free().
  */
 int kcb_read_file(const char *path, unsigned char **buf, size_t *n);
+
+struct stat;
+
+/* Returns whether a regular file changed while n bytes of it were read: its size or
+ * modification time moved between the fstat before (*before) and the one after (*after), or
+ * the bytes read are not the size it had (files of /proc say 0 and stay so: they pass). */
+int kcb_file_changed(const struct stat *before, const struct stat *after, size_t n);
 
 /* An output file that appears under its name only when committed. */
 typedef struct kcb_afile kcb_afile;

@@ -68,20 +68,21 @@ size_t kcb_perclass_labels(const kcb_perclass *m, size_t c, size_t *parts);
 struct kcb_blob kcb_perclass_part(const kcb_perclass *m, size_t c, size_t p);
 
 /*
- * Scores x against every class with compressor c (of m's spec): score[l] = the smallest, over
- * label l's parts, of C(x|part), the size of x compressed primed with that part; SIZE_MAX for
- * a label without training texts. score has kcb_perclass_labels(m) entries. 0 or kcb_err.
+ * Scores x against every class with compressor c (of m's spec): score[l] = the mean, over
+ * label l's parts, of C(x|part), the size of x compressed primed with that part (in bytes; with
+ * one part that size itself); INFINITY for a label without training texts. score has
+ * kcb_perclass_labels(m) entries. 0 or kcb_err.
  */
 int kcb_perclass_score(const kcb_perclass *m, kcb_comp *c, const void *x, size_t n,
-                       size_t *score);
+                       double *score);
 
 /*
  * Ranks the labels of score[0..nlabels) into best[0..k): by score, a tie going to the smaller
- * label id, as kcb_nb entries with d = the score in bytes and idx = the label id; labels
+ * label id, as kcb_nb entries with d = the score (mean bytes) and idx = the label id; labels
  * without training texts, or k past the labels, are {INFINITY, UINT32_MAX}. best[0] is the
  * decision of the per-class method.
  */
-void kcb_perclass_rank(const size_t *score, size_t nlabels, struct kcb_nb *best, size_t k);
+void kcb_perclass_rank(const double *score, size_t nlabels, struct kcb_nb *best, size_t k);
 
 /* A per-class run over test texts. */
 struct kcb_perclass_job {
@@ -135,5 +136,26 @@ void kcb_cond_free(kcb_primed **primed, size_t n);
  * states are built first (kcb_cond_prime) and freed at the end. 0 or kcb_err.
  */
 int kcb_cond_search(const struct kcb_knn_job *job, struct kcb_nb *nb);
+
+/*
+ * kcb_knn_search_labels under conditional NCD: the k nearest training texts and every
+ * label's nearest (as kcb/toplabels.h), by kcb_cond_dist. Primes every training text first
+ * and frees the states at the end. 0 or kcb_err.
+ */
+int kcb_cond_search_labels(const struct kcb_knn_job *job, const int *label, size_t nlabels,
+                           struct kcb_nb *nb, struct kcb_nb *near);
+
+/* ---- any method ---- */
+
+/*
+ * Runs method on job into nb[i*k .. i*k+k) for every test text i: for exact and conditional
+ * the k nearest training texts (kcb_knn_search, kcb_cond_search); for per-class the k best
+ * classes with parts parts each (0 counts as 1; job->sep joins a class's texts), each class
+ * named by its first training row, so that label[nb.idx] is the class and nb.d its score
+ * (kcb_perclass_score: mean bytes). label[0..job->ntrain) are the training rows' labels, each below nlabels. Identical
+ * for any thread count. 0 or kcb_err.
+ */
+int kcb_method_search(enum kcb_method method, size_t parts, const struct kcb_knn_job *job,
+                      const int *label, size_t nlabels, struct kcb_nb *nb);
 
 #endif

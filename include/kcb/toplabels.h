@@ -22,6 +22,15 @@
 int kcb_knn_search_labels(const struct kcb_knn_job *job, const int *label, size_t nlabels,
                           struct kcb_nb *nb, struct kcb_nb *near);
 
+/*
+ * kcb_knn_search_labels with C(y) + C(x|y) in place of C(x·sep·y) (the conditional method,
+ * kcb/primed.h): primed[j] is train[j] prepared as a dictionary (borrowed), or primed is NULL
+ * for the exact search. Same output and thread independence.
+ */
+int kcb_knn_search_labels_primed(const struct kcb_knn_job *job, kcb_primed *const *primed,
+                                 const int *label, size_t nlabels, struct kcb_nb *nb,
+                                 struct kcb_nb *near);
+
 /* One label of a test text with its scores. */
 struct kcb_label_rank {
     int label;

@@ -17,6 +17,7 @@ const char *kcb_strerror(int code)
     case KCB_ERANGE: return "size out of range";
     case KCB_ENOTFOUND: return "not found";
     case KCB_ECANCELED: return "interrupted";
+    case KCB_ECHANGED: return "the file changed while it was being read";
     default: return "unknown error";
     }
 }

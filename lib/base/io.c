@@ -44,6 +44,14 @@ static int slurp(FILE *fp, unsigned char **buf, size_t *n)
     return KCB_OK;
 }
 
+int kcb_file_changed(const struct stat *before, const struct stat *after, size_t n)
+{
+    return before->st_size != after->st_size ||
+           before->st_mtim.tv_sec != after->st_mtim.tv_sec ||
+           before->st_mtim.tv_nsec != after->st_mtim.tv_nsec ||
+           (before->st_size != 0 && (size_t)before->st_size != n);
+}
+
 int kcb_read_file(const char *path, unsigned char **buf, size_t *n)
 {
     if (strcmp(path, "-") == 0)
@@ -51,14 +59,21 @@ int kcb_read_file(const char *path, unsigned char **buf, size_t *n)
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return KCB_EIO;
-    struct stat st;
-    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+    struct stat st, end;
+    int known = fstat(fileno(fp), &st) == 0;
+    if (known && S_ISDIR(st.st_mode)) {
         fclose(fp);
         errno = EISDIR;
         return KCB_EIO;
     }
     int rc = slurp(fp, buf, n);
     int e = errno;
+    if (!rc && known && S_ISREG(st.st_mode) && fstat(fileno(fp), &end) == 0 &&
+        kcb_file_changed(&st, &end, *n)) {
+        free(*buf);
+        *buf = NULL;
+        rc = KCB_ECHANGED;
+    }
     fclose(fp);
     errno = e;
     return rc;

@@ -46,6 +46,10 @@ static int read_doc(struct loader *ld, const char *path, int id)
         rc = KCB_ERANGE;
     if (rc == KCB_OK)
         rc = read_fd(ld, fd, (size_t)st.st_size, &len);
+    struct stat end;
+    if (rc == KCB_OK && S_ISREG(st.st_mode) && fstat(fd, &end) == 0 &&
+        kcb_file_changed(&st, &end, len))
+        rc = KCB_ECHANGED;
     int e = errno;
     close(fd);
     errno = e;
@@ -59,6 +63,8 @@ static int dir_fail(struct loader *ld, int rc, const char *path)
 {
     if (rc == KCB_EIO)
         return kcb_ld_fail(ld, rc, 0, "cannot read %s", path);
+    if (rc == KCB_ECHANGED)
+        return kcb_ld_fail(ld, rc, 0, "%s", path);
     if (rc == KCB_ERANGE)
         return kcb_ld_fail(ld, rc, 0, "%s: document longer than %zu MiB", path,
                            KCB_DOC_MAX >> 20);

@@ -86,6 +86,27 @@ int kcb_sample_stratified(const int *label, size_t n, size_t nlabels, size_t wan
     return KCB_OK;
 }
 
+int kcb_sample_stratified_own(const int *label, size_t n, size_t nlabels, size_t want,
+                              uint64_t seed, unsigned char *keep)
+{
+    int *rank = malloc((nlabels ? nlabels : 1) * sizeof *rank);
+    int *own = malloc((n ? n : 1) * sizeof *own);
+    int rc = rank && own ? KCB_OK : KCB_ENOMEM;
+    int seen = 0;
+    for (size_t c = 0; !rc && c < nlabels; c++)
+        rank[c] = -1;
+    for (size_t i = 0; !rc && i < n; i++) {
+        if (rank[label[i]] < 0)
+            rank[label[i]] = seen++;
+        own[i] = rank[label[i]];
+    }
+    if (!rc)
+        rc = kcb_sample_stratified(own, n, (size_t)seen, want, seed, keep);
+    free(rank);
+    free(own);
+    return rc;
+}
+
 int kcb_sample_per_class(const int *label, size_t n, size_t nlabels, size_t per_class,
                          uint64_t seed, unsigned char *keep)
 {

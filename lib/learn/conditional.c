@@ -5,6 +5,7 @@
 #include "kcb/err.h"
 #include "kcb/primed.h"
 #include "kcb/sizes.h"
+#include "kcb/toplabels.h"
 
 static const char *const method_names[] = {"exact", "per-class", "conditional"};
 
@@ -63,18 +64,48 @@ int kcb_cond_prime(const struct kcb_spec *spec, const struct kcb_blob *train, si
     return rc;
 }
 
-int kcb_cond_search(const struct kcb_knn_job *job, struct kcb_nb *nb)
+/* The training texts of job, each prepared as a dictionary, into *out (NULL on failure):
+ * 0 or kcb_err. Free them with release(). */
+static int prime_all(const struct kcb_knn_job *job, kcb_primed ***out)
 {
+    *out = NULL;
     if (job->ntrain == 0)
         return KCB_EINVAL;
     kcb_primed **primed = calloc(job->ntrain, sizeof *primed);
-    if (!primed)
-        return KCB_ENOMEM;
-    int rc = kcb_cond_prime(job->spec, job->train, job->ntrain, job->threads, primed);
-    if (!rc) {
-        rc = kcb_knn_search_primed(job, (kcb_primed *const *)primed, nb);
-        kcb_cond_free(primed, job->ntrain);
-    }
+    int rc = primed ? kcb_cond_prime(job->spec, job->train, job->ntrain, job->threads, primed)
+                    : KCB_ENOMEM;
+    if (rc)
+        free(primed);
+    else
+        *out = primed;
+    return rc;
+}
+
+static void release(kcb_primed **primed, size_t n)
+{
+    if (primed)
+        kcb_cond_free(primed, n);
     free(primed);
+}
+
+int kcb_cond_search(const struct kcb_knn_job *job, struct kcb_nb *nb)
+{
+    kcb_primed **primed;
+    int rc = prime_all(job, &primed);
+    if (!rc)
+        rc = kcb_knn_search_primed(job, (kcb_primed *const *)primed, nb);
+    release(primed, job->ntrain);
+    return rc;
+}
+
+int kcb_cond_search_labels(const struct kcb_knn_job *job, const int *label, size_t nlabels,
+                           struct kcb_nb *nb, struct kcb_nb *near)
+{
+    kcb_primed **primed;
+    int rc = prime_all(job, &primed);
+    if (!rc)
+        rc = kcb_knn_search_labels_primed(job, (kcb_primed *const *)primed, label, nlabels, nb,
+                                          near);
+    release(primed, job->ntrain);
     return rc;
 }

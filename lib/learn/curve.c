@@ -5,6 +5,7 @@
 #include "kcb/curve.h"
 #include "kcb/err.h"
 #include "kcb/grid.h"
+#include "kcb/primed.h"
 #include "kcb/sample.h"
 #include "kcb/sizes.h"
 
@@ -36,7 +37,7 @@ static int accuracy(const struct kcb_knn_setup *s, const struct kcb_dataset *tra
     struct kcb_knn_job job = {s->spec, s->dist, train->text, ctr, train->n, test->text, cte, nte,
                               s->sep, s->nsep, k, s->threads, NULL, NULL, NULL};
     if (!rc && nte)
-        rc = kcb_knn_search(&job, nb);
+        rc = kcb_method_search(s->method, s->parts, &job, train->label, train->labels->n, nb);
     if (!rc) {
         kcb_knn_score(s->rule, nb, k, kk, train->label, test->label, nte, &score);
         *acc = kcb_score_accuracy(&score);
@@ -52,8 +53,9 @@ int kcb_knn_accuracy(const struct kcb_knn_setup *s, const struct kcb_dataset *tr
 {
     const size_t *ctr = NULL, *cte = NULL;
     size_t *own_tr = NULL, *own_te = NULL;
-    int rc = sizes_of(s, train, ctrain, &ctr, &own_tr);
-    if (!rc)
+    int need = s->method != KCB_METHOD_PER_CLASS; /* the classes are dictionaries */
+    int rc = need ? sizes_of(s, train, ctrain, &ctr, &own_tr) : KCB_OK;
+    if (!rc && need)
         rc = sizes_of(s, test, ctest, &cte, &own_te);
     if (!rc)
         rc = accuracy(s, train, ctr, test, cte, acc);

@@ -165,24 +165,29 @@ struct kcb_blob kcb_perclass_part(const kcb_perclass *m, size_t c, size_t p)
     return m->part[c * m->maxparts + p];
 }
 
-/* The score of x for label l: the smallest C(x|part) over its parts; SIZE_MAX without any. */
+/* The score of x for label l: the mean of C(x|part) over its parts; INFINITY without any. The
+ * mean, not the smallest: each part's size is a noisy estimate of what the class costs x, and
+ * averaging them is what the parts are for (the minimum picks whichever part x happens to share
+ * a few strings with). A mean, not a sum, so that a class with fewer parts is not favoured. */
 static int label_score(const kcb_perclass *m, kcb_comp *c, size_t l, const void *x, size_t n,
-                       size_t *score)
+                       double *score)
 {
-    *score = SIZE_MAX;
-    for (size_t k = 0; k < m->nparts[l]; k++) {
+    size_t np = m->nparts[l], sum = 0;
+    *score = INFINITY;
+    for (size_t k = 0; k < np; k++) {
         size_t s;
         int rc = kcb_comp_size_primed(c, m->primed[l * m->maxparts + k], x, n, &s);
         if (rc)
             return rc;
-        if (s < *score)
-            *score = s;
+        sum += s;
     }
+    if (np)
+        *score = (double)sum / (double)np;
     return KCB_OK;
 }
 
 int kcb_perclass_score(const kcb_perclass *m, kcb_comp *c, const void *x, size_t n,
-                       size_t *score)
+                       double *score)
 {
     for (size_t l = 0; l < m->nlabels; l++) {
         int rc = label_score(m, c, l, x, n, &score[l]);
@@ -192,12 +197,12 @@ int kcb_perclass_score(const kcb_perclass *m, kcb_comp *c, const void *x, size_t
     return KCB_OK;
 }
 
-void kcb_perclass_rank(const size_t *score, size_t nlabels, struct kcb_nb *best, size_t k)
+void kcb_perclass_rank(const double *score, size_t nlabels, struct kcb_nb *best, size_t k)
 {
     size_t have = 0;
     for (size_t l = 0; l < nlabels; l++)
-        if (score[l] != SIZE_MAX)
-            kcb_nb_insert(best, &have, k, (double)score[l], (uint32_t)l);
+        if (!isinf(score[l]))
+            kcb_nb_insert(best, &have, k, score[l], (uint32_t)l);
     for (; have < k; have++)
         best[have] = (struct kcb_nb){INFINITY, UINT32_MAX};
 }
@@ -216,12 +221,12 @@ static int search_item(void *arg, kcb_comp *c, size_t i)
     struct kcb_nb *best = r->best + i * j->k;
     size_t have = 0;
     for (size_t l = 0; l < m->nlabels; l++) {
-        size_t s;
+        double s;
         int rc = label_score(m, c, l, j->test[i].p, j->test[i].n, &s);
         if (rc)
             return rc;
-        if (s != SIZE_MAX)
-            kcb_nb_insert(best, &have, j->k, (double)s, (uint32_t)l);
+        if (!isinf(s))
+            kcb_nb_insert(best, &have, j->k, s, (uint32_t)l);
     }
     for (; have < j->k; have++)
         best[have] = (struct kcb_nb){INFINITY, UINT32_MAX};

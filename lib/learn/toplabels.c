@@ -66,6 +66,7 @@ static int plan_make(const int *label, size_t n, size_t nlabels, size_t k, struc
 struct search {
     const struct kcb_knn_job *job;
     const struct plan *p;
+    kcb_primed *const *primed; /* conditional, or NULL */
     size_t first;            /* the batch's first test item */
     struct kcb_nb *scratch;  /* per test item of the batch: cover neighbours */
 };
@@ -82,8 +83,14 @@ static int block_item(void *arg, kcb_comp *c, size_t it)
     for (size_t r = p->blk[b].lo; r < p->blk[b].hi; r++) {
         uint32_t t = p->perm[r];
         size_t cxy;
-        int rc = kcb_comp_size_cat(c, x->p, x->n, j->sep, j->nsep, j->train[t].p, j->train[t].n,
-                                   &cxy);
+        int rc;
+        if (s->primed) { /* conditional: C(y) + C(x|y) */
+            rc = kcb_comp_size_primed(c, s->primed[t], x->p, x->n, &cxy);
+            cxy += j->ctrain[t];
+        } else {
+            rc = kcb_comp_size_cat(c, x->p, x->n, j->sep, j->nsep, j->train[t].p,
+                                   j->train[t].n, &cxy);
+        }
         if (rc)
             return rc;
         kcb_nb_insert(best, &have, p->off[b + 1] - p->off[b],
@@ -118,6 +125,13 @@ static void merge(const struct kcb_knn_job *job, const struct plan *p, size_t nl
 int kcb_knn_search_labels(const struct kcb_knn_job *job, const int *label, size_t nlabels,
                           struct kcb_nb *nb, struct kcb_nb *near)
 {
+    return kcb_knn_search_labels_primed(job, NULL, label, nlabels, nb, near);
+}
+
+int kcb_knn_search_labels_primed(const struct kcb_knn_job *job, kcb_primed *const *primed,
+                                 const int *label, size_t nlabels, struct kcb_nb *nb,
+                                 struct kcb_nb *near)
+{
     if (job->k == 0 || job->k > KCB_KNN_MAXK || job->ntrain == 0 || job->ntrain >= UINT32_MAX ||
         nlabels == 0)
         return KCB_EINVAL;
@@ -126,7 +140,7 @@ int kcb_knn_search_labels(const struct kcb_knn_job *job, const int *label, size_
     size_t batch = rc ? 0 : SCRATCH / p.cover ? SCRATCH / p.cover : 1;
     if (batch > job->ntest)
         batch = job->ntest;
-    struct search s = {job, &p, 0, rc ? NULL : malloc((batch ? batch : 1) * p.cover * sizeof *nb)};
+    struct search s = {job, &p, primed, 0, rc ? NULL : malloc((batch ? batch : 1) * p.cover * sizeof *nb)};
     if (!rc && !s.scratch)
         rc = KCB_ENOMEM;
     for (; !rc && s.first < job->ntest; s.first += batch) {

@@ -278,7 +278,8 @@ static int keep_sample(struct kcb_dataset *d, size_t want, uint64_t seed, int pe
     if (!keep)
         return KCB_ENOMEM;
     int rc = per_class ? kcb_sample_per_class(d->label, d->n, d->labels->n, want, seed, keep)
-                       : kcb_sample_stratified(d->label, d->n, d->labels->n, want, seed, keep);
+                       : kcb_sample_stratified_own(d->label, d->n, d->labels->n, want, seed,
+                                                   keep);
     if (!rc)
         kcb_dataset_filter(d, keep);
     free(keep);

@@ -377,6 +377,21 @@ stdout:
 | seed 2: different
 | 6
 
+=== --test-sample depends on the test file alone, not on the training file's row order
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| tac d/train.tsv > rev.tsv
+| for t in d/train.tsv rev.tsv; do
+|   $KCBENCH eval -t $t -T d/test.tsv -k 1 --rules vote --test-sample 6 --predictions p.jsonl > /dev/null
+|   python3 -c 'import json; print(" ".join(str(json.loads(l)["line"]) for l in open("p.jsonl")))'
+| done | uniq | wc -l
+| a=$(cut -f1 d/train.tsv | awk '!s[$0]++' | paste -sd' ')
+| b=$(cut -f1 rev.tsv | awk '!s[$0]++' | paste -sd' ')
+| [ "$a" != "$b" ] && echo the labels first appear in another order
+stdout:
+| 1
+| the labels first appear in another order
+
 === --test-sample at least the test size keeps the whole test set
 run:
 | $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3

@@ -75,3 +75,23 @@ stdout:
 | same
 | exit 2
 stderr: kcbench eval: -j: expected a whole number from 1 to 1024, got '100000'
+
+=== a file that changes while it is read is refused in one line, never taken as whole
+timeout: 60
+run:
+| python3 -c 'import sys; sys.stdout.write("".join("%s\tline %d of a file that keeps growing\n" % ("ab"[i % 2], i) for i in range(600000)))' > grow.tsv
+| printf 'a\tline 3 of a file\n' > t.tsv
+| python3 - <<'PY' &
+| import os, time
+| with open("grow.tsv", "a") as f:
+|     while not os.path.exists("stop"):
+|         f.write("b\tone more line\n")
+|         f.flush()
+|         open("started", "a").close()
+|         time.sleep(0.00002)
+| PY
+| while [ ! -e started ]; do sleep 0.05; done
+| $KCBENCH eval -q -t grow.tsv -T t.tsv -c lz4:1 -k 1 --rules vote; echo "exit $?"
+| touch stop; wait
+stdout: exit 3
+stderr: kcbench eval: grow.tsv: the file changed while it was being read; read it again once it is complete

@@ -207,23 +207,111 @@ stdout:
 | 16 True
 | 16 True
 
-=== classify --method per-class: no model file, no scores, a codec that primes; --parts needs it
+=== classify --method per-class: from a model file the same labels, with any codec that primes
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| $KCBENCH index -q -t d/train.tsv -c gzip:9 -o m.kcb 2> /dev/null
+| cut -f2 d/test.tsv > q
+| $KCBENCH classify -t d/train.tsv --method per-class --parts 3 -c zstd:9 < q > a
+| $KCBENCH classify -m m.kcb --method per-class --parts 3 -c zstd:9 < q > b
+| cmp a b && wc -l < b
+stdout: 16
+
+=== classify --method per-class: no scores, a codec that primes; --parts needs it
 run:
 | $KCBENCH gen labelled -o d --sources 2 --docs 5 -n 30 --order 1 --seed 3
-| $KCBENCH index -q -t d/train.tsv -o m.kcb 2> /dev/null
-| $KCBENCH classify -m m.kcb --method per-class x 2>&1; echo "exit $?"
+| $KCBENCH index -q -t d/train.tsv -c bzip2:9 -o m.kcb 2> /dev/null
 | for o in "-k 3" "--top 2" "--explain" "-f json"; do $KCBENCH classify -t d/train.tsv --method per-class $o x 2>&1; echo "exit $?"; done | sort | uniq -c | sed 's/^ *//'
 | $KCBENCH classify -t d/train.tsv --method per-class -c bzip2 x 2>&1; echo "exit $?"
+| $KCBENCH classify -m m.kcb --method per-class x 2>&1; echo "exit $?"
 | $KCBENCH classify -t d/train.tsv --parts 2 x 2>&1; echo "exit $?"
-| $KCBENCH classify -t d/train.tsv --method conditional x 2>&1; echo "exit $?"
+| $KCBENCH classify -t d/train.tsv --method nearest x 2>&1; echo "exit $?"
 stdout re:
-| kcbench classify: --method per-class needs -t TRAIN: a model file holds no class dictionaries
-| exit 2
 | 4 exit 2
 | 4 kcbench classify: --method per-class prints one label per text: it takes no -k, --top, --explain or -f
 | kcbench classify: --method per-class: bzip2 cannot compress with a dictionary \(these can: gzip, .*\)
 | exit 2
+| kcbench classify: --method per-class: bzip2 cannot compress with a dictionary \(these can: gzip, .*\)
+| exit 2
 | kcbench classify: --parts goes with --method per-class
 | exit 2
-| kcbench classify: --method conditional: unknown method \(exact, per-class\)
+| kcbench classify: --method nearest: unknown method \(exact, per-class, conditional\)
+| exit 2
+
+# ---- classify --method conditional -------------------------------------------------------
+
+=== classify --method conditional: the labels and neighbours of eval --method conditional, from -t and from a model
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| $KCBENCH index -q -t d/train.tsv -c lz4:1,zlib:6 -o m.kcb 2> /dev/null
+| cut -f2 d/test.tsv > q
+| for c in lz4:1 zlib:6; do
+|   $KCBENCH eval -q -t d/train.tsv -T d/test.tsv --method conditional -c $c -k 3 --rules vote --predictions p.jsonl > /dev/null
+|   python3 -c 'import json; print("\n".join(json.loads(l)["vote"]["3"] for l in open("p.jsonl")))' > want
+|   $KCBENCH classify -t d/train.tsv --method conditional -c $c -k 3 -j 2 < q | cmp - want &&
+|   $KCBENCH classify -m m.kcb --method conditional -c $c -k 3 -j 1 < q | cmp - want && echo "$c same labels"
+|   $KCBENCH classify -m m.kcb --method conditional -c $c -k 3 --explain "$(head -1 q)" | sed -n '3p' | cut -c1-40 > got
+|   python3 -c 'import json; n = json.loads(open("p.jsonl").readline())["neighbours"][1]; print("  2. %.6f" % n["d"], n["label"], "#%d" % n["line"])' > near
+|   awk '{ print $1, $2, $3, $4 }' got | sed 's/^/  /' | cmp - near && echo "$c same second neighbour"
+| done
+stdout:
+| lz4:1 same labels
+| lz4:1 same second neighbour
+| zlib:6 same labels
+| zlib:6 same second neighbour
+
+=== classify --method conditional: the model needs sizes for the codec, the codec must prime, --sep is ignored
+run:
+| $KCBENCH gen labelled -o d --sources 2 --docs 5 -n 30 --order 1 --seed 3
+| $KCBENCH index -q -t d/train.tsv -c lz4:1 -o m.kcb 2> /dev/null
+| $KCBENCH classify -m m.kcb --method conditional -c zstd:3 x 2>&1; echo "exit $?"
+| $KCBENCH classify -t d/train.tsv --method conditional -c brotli x 2>&1; echo "exit $?"
+| $KCBENCH classify -t d/train.tsv --method conditional --sep ' ' x > /dev/null; echo "exit $?"
+stdout re:
+| kcbench classify: m.kcb: the model has no sizes for zstd:3 \(index it with -c\)
+| exit 2
+| kcbench classify: --method conditional: brotli cannot compress with a dictionary \(these can: .*\)
+| exit 2
+| exit 0
+stderr: kcbench classify: warning: --method conditional: --sep plays no part (the training text is the dictionary of the text)
+
+# ---- bench --classify --method ------------------------------------------------------------
+
+=== bench --classify --method: the accuracy eval gives for the method, in a column named for it
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| $KCBENCH bench -c zstd:9,lz4:1,bzip2:9 --min-time 0 --min-runs 1 --classify d/train.tsv,d/test.tsv --method per-class --parts 2 -f json d/test.tsv > b.json
+| $KCBENCH bench -c lz4:1 --min-time 0 --min-runs 1 --classify d/train.tsv,d/test.tsv --method conditional -k 3 -f json d/test.tsv > c.json
+| for c in zstd:9 lz4:1; do $KCBENCH eval -q -t d/train.tsv -T d/test.tsv --sep ' ' --method per-class --parts 2 -c $c -f json; done > e1.json
+| $KCBENCH eval -q -t d/train.tsv -T d/test.tsv --method conditional -c lz4:1 -k 3 --rules vote -f json > e2.json 2> /dev/null
+| python3 - <<'EOF'
+| import json
+| b = [r for r in json.load(open("b.json")) if r["file"] == "(total)"]
+| print([(r["compressor"], r["per_class_accuracy"]) for r in b])
+| want = [json.loads(t)[0]["accuracy"] for t in open("e1.json").read().replace("]\n[", "]\n\n[").split("\n\n")]
+| print([r["per_class_accuracy"] for r in b[1:3]] == want, "knn_accuracy" in b[0])
+| c = [r for r in json.load(open("c.json")) if r["file"] == "(total)"][1]
+| print(c["conditional_knn_accuracy"] == json.load(open("e2.json"))[0]["accuracy"])
+| EOF
+stdout re:
+| \[\('memcpy', None\), \('zstd:9', 0\.\d+\), \('lz4:1', 0\.\d+\), \('bzip2:9', None\)\]
+| True False
+| True
+stderr: kcbench bench: warning: --method per-class: bzip2 cannot compress with a dictionary: no accuracy
+
+=== bench: --method and --parts need --classify; -k does not go with per-class
+run:
+| $KCBENCH gen labelled -o d --sources 2 --docs 5 -n 30 --order 1 --seed 3
+| $KCBENCH bench -c gzip:9 --method per-class d/test.tsv 2>&1; echo "exit $?"
+| $KCBENCH bench -c gzip:9 --classify d/train.tsv,d/test.tsv --parts 2 d/test.tsv 2>&1; echo "exit $?"
+| $KCBENCH bench -c gzip:9 --classify d/train.tsv,d/test.tsv --method per-class -k 3 d/test.tsv 2>&1; echo "exit $?"
+| $KCBENCH bench -c gzip:9 --classify d/train.tsv,d/test.tsv --method fast d/test.tsv 2>&1; echo "exit $?"
+stdout:
+| kcbench bench: --method and --parts go with --classify
+| exit 2
+| kcbench bench: --parts goes with --method per-class
+| exit 2
+| kcbench bench: -k does not go with --method per-class, which picks the class that compresses the text best
+| exit 2
+| kcbench bench: --method fast: unknown method (exact, per-class, conditional)
 | exit 2

@@ -8,8 +8,8 @@ usage: primed_oracle.py per-class CODEC LEVEL PARTS SEP TRAIN TEST PREDICTIONS
 CODEC is gzip, zlib or deflate. PREDICTIONS is what eval --predictions wrote. Primed sizes:
 deflate with the dictionary's last 32 KiB set (zlib.compressobj's zdict), gzip as raw deflate
 plus its 18 bytes of header and trailer, zlib with its header's dictionary id. Per-class:
-text j of a class goes to part floor(P * o_j / T); the class scores its smallest part; the
-smallest score wins, a tie to the label seen first. Conditional: d = (C(y) + C(x|y) -
+text j of a class goes to part floor(P * o_j / T); the class scores the mean size over its
+parts; the smallest score wins, a tie to the label seen first. Conditional: d = (C(y) + C(x|y) -
 min(C(x), C(y))) / max(C(x), C(y)), the k nearest with ties to the earlier training row.
 Prints "ok N items" or the first difference, and exits 1 on one.
 """
@@ -83,7 +83,7 @@ def per_class(codec, level, P, sep, train, test):
     parts = {l: parts_of(t, P, sep) for l, t in classes.items()}
     want = []
     for _, x in test:
-        scores = sorted((min(primed(codec, level, d, x) for d in ps), ids[l], l)
+        scores = sorted((sum(primed(codec, level, d, x) for d in ps) / len(ps), ids[l], l)
                         for l, ps in parts.items())
         want.append([(scores[0][2], float(scores[0][0]))])
     return want

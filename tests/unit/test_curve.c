@@ -65,7 +65,8 @@ static void labelled_make(struct labelled_set *d)
 /* kNN as the learning curves use it: NCD, a space between texts, k = 1, the vote. */
 static struct kcb_knn_setup setup_of(const struct kcb_spec *s, size_t threads)
 {
-    return (struct kcb_knn_setup){s, KCB_DIST_NCD, " ", 1, 1, KCB_RULE_VOTE, threads};
+    return (struct kcb_knn_setup){s, KCB_DIST_NCD, " ", 1, 1, KCB_RULE_VOTE, threads,
+                                  KCB_METHOD_EXACT, 1};
 }
 
 static void test_learning_curve(void **state)
@@ -156,7 +157,8 @@ static void test_knn_accuracy_equals_search_and_score(void **state)
     static const enum kcb_dist dists[] = {KCB_DIST_NCD, KCB_DIST_CDM};
     for (size_t i = 0; i < sizeof ks / sizeof *ks; i++) {
         for (int r = 0; r < KCB_NRULES; r++) {
-            struct kcb_knn_setup k = {&s, dists[i % 2], "", 0, ks[i], (enum kcb_rule)r, 2};
+            struct kcb_knn_setup k = {&s, dists[i % 2], "", 0, ks[i], (enum kcb_rule)r, 2,
+                                      KCB_METHOD_EXACT, 1};
             double given, computed, want = accuracy_by_hand(&k, d, ctr, cte);
             assert_int_equal(kcb_knn_accuracy(&k, &d->train, ctr, &d->test, cte, &given),
                              KCB_OK);

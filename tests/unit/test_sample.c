@@ -243,6 +243,37 @@ static void test_per_class_uniform(void **state)
     }
 }
 
+/* _own: renaming the label ids (as another training file would) changes nothing, and labels
+ * numbered by first appearance already give kcb_sample_stratified's sample. */
+static void test_own_order(void **state)
+{
+    (void)state;
+    enum { N = 37, L = 5 };
+    int label[N], renamed[N], perm[L] = {3, 0, 4, 1, 2}, first[L], seen = 0;
+    unsigned char a[N], b[N], c[N];
+    uint64_t s = 99;
+    for (size_t i = 0; i < N; i++)
+        label[i] = (int)(kcb_test_rand(&s) % L);
+    for (int l = 0; l < L; l++)
+        first[l] = -1;
+    for (size_t i = 0; i < N; i++) {
+        renamed[i] = perm[label[i]];
+        if (first[label[i]] < 0)
+            first[label[i]] = seen++;
+    }
+    for (uint64_t seed = 1; seed < 20; seed++) {
+        assert_int_equal(kcb_sample_stratified_own(label, N, L, 11, seed, a), KCB_OK);
+        assert_int_equal(kcb_sample_stratified_own(renamed, N, L, 11, seed, b), KCB_OK);
+        assert_memory_equal(a, b, N);
+        for (size_t i = 0; i < N; i++)
+            renamed[i] = first[label[i]];
+        assert_int_equal(kcb_sample_stratified(renamed, N, L, 11, seed, c), KCB_OK);
+        assert_memory_equal(a, c, N);
+        for (size_t i = 0; i < N; i++)
+            renamed[i] = perm[label[i]];
+    }
+}
+
 /* The published splitmix64 sequence for state 0, and agreement with the tests' own copy. */
 static void test_splitmix64(void **state)
 {
@@ -267,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_per_class_exact),
         cmocka_unit_test(test_per_class_deterministic),
         cmocka_unit_test(test_per_class_uniform),
+        cmocka_unit_test(test_own_order),
         cmocka_unit_test(test_splitmix64),
     };
     return cmocka_run_group_tests_name("sample", tests, NULL, NULL);
