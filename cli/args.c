@@ -57,6 +57,25 @@ int kcb_arg_specs(const struct kcb_cmd *cmd, int key, const char *arg, struct kc
     return rc ? kcb_lib_err(cmd->name, rc, NULL) : KCB_EXIT_OK;
 }
 
+int kcb_arg_shortlist(const struct kcb_cmd *cmd, int key, const char *arg, long *n,
+                      struct kcb_spec *first)
+{
+    char *end, list[160];
+    long v = strtol(arg, &end, 10);
+    if (end == arg || v < 1 || v > 1024 || (*end && *end != ','))
+        return kcb_usage_err(cmd->name, "%s %s: expected N (1 to 1024) or N,CODEC",
+                             kcb_opt_name(cmd, key), arg);
+    int rc = kcb_arg_spec(cmd, key, *end ? end + 1 : "zstd:3", first);
+    if (rc)
+        return rc;
+    if (!kcb_codec_primable(first->codec))
+        return kcb_usage_err(cmd->name, "%s: %s cannot compress with a dictionary (these can: "
+                             "%s)", kcb_opt_name(cmd, key), first->codec->name,
+                             kcb_codecs_primable(list, sizeof list));
+    *n = v;
+    return KCB_EXIT_OK;
+}
+
 int kcb_arg_bits(const struct kcb_cmd *cmd, struct kcb_specs *s)
 {
     char name[64];

@@ -30,6 +30,17 @@ int kcb_arg_specs(const struct kcb_cmd *cmd, int key, const char *arg, struct kc
  * or prints a usage error naming the first codec without an ideal code length. */
 int kcb_arg_bits(const struct kcb_cmd *cmd, struct kcb_specs *s);
 
+/* --shortlist N[,CODEC]: sets *n (1..1024) and *first (default zstd:3, a codec that primes),
+ * or prints a usage error. */
+int kcb_arg_shortlist(const struct kcb_cmd *cmd, int key, const char *arg, long *n,
+                      struct kcb_spec *first);
+
+/* The help text of --shortlist, the same in every command that takes it. */
+#define KCB_SHORTLIST_HELP \
+    "per-class: score every class with CODEC first (default zstd:3, one\n" \
+    "dictionary per class), then only the N best with -c; a text costs\n" \
+    "one cheap compression per class and N x P costly ones"
+
 /* The help text of --bits, the same in every command that takes it. */
 #define KCB_BITS_HELP \
     "measure the ideal code length (-log2 P summed, in bits) instead of\n" \

@@ -44,16 +44,19 @@ static const struct kcb_opt opts[] = {
      "labels only); or conditional: kNN on C(y) + C(x|y), each training\n"
      "text primed as a dictionary; as 'kcbench eval --method'", "per-class"},
     {KCB_OPT_LONG + 7, "parts", "P", KCB_PARTS_HELP, "3"},
+    {KCB_OPT_LONG + 9, "shortlist", "N[,CODEC]", KCB_SHORTLIST_HELP, "3"},
+    {KCB_OPT_LONG + 8, "bits", NULL, KCB_BITS_HELP "; with -m,\n--method per-class only (the model's sizes are coded bytes)", NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
 struct classify_opts {
     const char *train, *model, *codec, *sep, *output;
     long k, top, threads;
-    int explain, format_set, k_given, sep_given;
+    int explain, format_set, k_given, sep_given, bits;
     enum kcb_format format;
     enum kcb_method method;
-    long parts;
+    long parts, shortlist;
+    struct kcb_spec first;    /* --shortlist's first pass */
     struct kcb_dataopts data; /* how -t TRAIN is read */
 };
 
@@ -80,6 +83,8 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
                                  "conditional)", kcb_opt_name(cmd, key), arg);
         return KCB_EXIT_OK;
     case KCB_OPT_LONG + 7: return kcb_arg_long(cmd, key, arg, 1, KCB_PARTS_MAX, &o->parts);
+    case KCB_OPT_LONG + 8: o->bits = 1; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 9: return kcb_arg_shortlist(cmd, key, arg, &o->shortlist, &o->first);
     }
     return kcb_dataopts_apply(cmd, &o->data, key, arg);
 }
@@ -106,6 +111,13 @@ static int check_primable(const struct kcb_cmd *cmd, const struct classify_opts 
                          kcb_codecs_primable(list, sizeof list));
 }
 
+/* --bits: the one compressor measures ideal code lengths (kcb/spec.h). */
+static int set_bits(const struct kcb_cmd *cmd, const struct classify_opts *o, struct training *t)
+{
+    struct kcb_specs one = {&t->spec, 1};
+    return o->bits ? kcb_arg_bits(cmd, &one) : KCB_EXIT_OK;
+}
+
 static int from_model(const struct kcb_cmd *cmd, const struct classify_opts *o,
                       struct training *t)
 {
@@ -118,6 +130,11 @@ static int from_model(const struct kcb_cmd *cmd, const struct classify_opts *o,
     t->d = t->model->data;
     t->spec = t->model->specs.v[0];
     if (o->codec && (rc = kcb_arg_spec(cmd, 'c', o->codec, &t->spec)))
+        return rc;
+    if (o->bits && o->method != KCB_METHOD_PER_CLASS)
+        return kcb_usage_err(cmd->name, "--bits with -m: the model's sizes are coded bytes "
+                             "(use -t, or --method per-class)");
+    if ((rc = set_bits(cmd, o, t)))
         return rc;
     int s = kcb_model_spec(t->model, &t->spec);
     if (s < 0 && o->method == KCB_METHOD_PER_CLASS) /* no C(y): the classes are dictionaries */
@@ -132,6 +149,8 @@ static int from_model(const struct kcb_cmd *cmd, const struct classify_opts *o,
 static int from_set(const struct kcb_cmd *cmd, const struct classify_opts *o, struct training *t)
 {
     int rc = kcb_arg_spec(cmd, 'c', o->codec ? o->codec : "gzip:9", &t->spec);
+    if (!rc)
+        rc = set_bits(cmd, o, t);
     if (!rc)
         rc = check_primable(cmd, o, t);
     if (!rc)
@@ -340,25 +359,23 @@ static int classify(const struct kcb_cmd *cmd, const struct classify_opts *o,
 static int classify_per_class(const struct kcb_cmd *cmd, const struct classify_opts *o,
                               const struct training *t, const struct queries *q)
 {
-    struct kcb_perclass_spec ps = {&t->spec, t->d->text, t->d->label, t->d->n,
-                                   t->d->labels->n, o->sep, strlen(o->sep),
-                                   o->parts ? (size_t)o->parts : 1, (size_t)o->threads};
-    kcb_perclass *m = NULL;
+    struct kcb_method_opts mo = {KCB_METHOD_PER_CLASS, o->parts ? (size_t)o->parts : 1,
+                                 (size_t)o->shortlist, &o->first};
+    struct kcb_knn_job job = {&t->spec, KCB_DIST_NCD, t->d->text, NULL, t->d->n, q->x, NULL,
+                              q->n, o->sep, strlen(o->sep), 1, (size_t)o->threads, NULL, NULL,
+                              NULL};
     kcb_afile *af = NULL;
     FILE *fp;
     struct kcb_nb *best = malloc((q->n ? q->n : 1) * sizeof *best);
-    int rc = best ? kcb_perclass_new(&ps, &m) : KCB_ENOMEM;
-    struct kcb_perclass_job job = {m, &t->spec, q->x, q->n, 1, (size_t)o->threads, NULL, NULL,
-                                   NULL};
+    int rc = best ? KCB_OK : KCB_ENOMEM;
     if (!rc && q->n)
-        rc = kcb_perclass_search(&job, best);
+        rc = kcb_method_search(&mo, &job, t->d->label, t->d->labels->n, best);
     int out = kcb_output_open(cmd->name, o->output, &af, &fp);
     if (!out && rc)
         out = kcb_lib_err(cmd->name, rc, NULL);
-    for (size_t i = 0; !out && i < q->n; i++) /* every class has a text: idx is a label */
-        if (fprintf(fp, "%s\n", t->d->labels->name[best[i].idx]) < 0)
+    for (size_t i = 0; !out && i < q->n; i++) /* best[i].idx: the class's first training row */
+        if (fprintf(fp, "%s\n", t->d->labels->name[t->d->label[best[i].idx]]) < 0)
             out = kcb_lib_err(cmd->name, KCB_EIO, "%s", kcb_output_name(o->output));
-    kcb_perclass_free(m);
     free(best);
     return af || !out ? kcb_output_close(cmd->name, o->output, af, out) : out;
 }
@@ -369,6 +386,8 @@ static int check_opts(const struct kcb_cmd *cmd, struct classify_opts *o)
         return kcb_usage_err(cmd->name, "needs exactly one of -t TRAIN or -m MODEL");
     if (o->parts && o->method != KCB_METHOD_PER_CLASS)
         return kcb_usage_err(cmd->name, "--parts goes with --method per-class");
+    if (o->shortlist && o->method != KCB_METHOD_PER_CLASS)
+        return kcb_usage_err(cmd->name, "--shortlist goes with --method per-class");
     if (o->method == KCB_METHOD_PER_CLASS && (o->k_given || o->top || o->explain || o->format_set))
         return kcb_usage_err(cmd->name, "--method per-class prints one label per text: it "
                              "takes no -k, --top, --explain or -f");
@@ -416,7 +435,8 @@ static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 const struct kcb_cmd kcb_cmd_classify = {
     "classify", "label texts by their nearest training texts under NCD",
     "(-t TRAIN | -m MODEL) [-c CODEC] [-k K] [--top N] [-f F] [-o FILE]\n"
-    "                        [--sep STR] [--explain] [--method M [--parts P]] [TEXT...]",
+    "                        [--sep STR] [--explain] [--method M [--parts P]] [--bits]\n"
+    "                        [TEXT...]",
     "Prints the predicted label of each TEXT, one per line; with no TEXT, classifies each\n"
     "line of standard input (blank lines and a byte-order mark are skipped). The label is the\n"
     "majority of the K nearest training texts under NCD (test text first), a tie between\n"

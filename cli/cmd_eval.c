@@ -73,6 +73,7 @@ static const struct kcb_opt opts[] = {
      "             dictionary, compress the test text best (k=1)\n"
      "conditional: kNN on NCD with C(y) + C(x|y) in place of C(xy)", "per-class"},
     {KCB_OPT_LONG + 15, "parts", "P", KCB_PARTS_HELP, "3"},
+    {KCB_OPT_LONG + 18, "shortlist", "N[,CODEC]", KCB_SHORTLIST_HELP, "3"},
     {KCB_OPT_LONG + 16, "checkpoint", "F",
      "keep the neighbours of the test texts finished in file F, synced\n"
      "every few seconds; run the same command again to resume a run\n"
@@ -136,6 +137,7 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 13: return parse_shard(cmd, key, arg, o);
     case KCB_OPT_LONG + 14: return kcb_eval_method_opt(cmd, key, arg, o, 0);
     case KCB_OPT_LONG + 15: return kcb_eval_method_opt(cmd, key, arg, o, 1);
+    case KCB_OPT_LONG + 18: return kcb_eval_method_opt(cmd, key, arg, o, 2);
     case KCB_OPT_LONG + 16: o->checkpoint = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 17: o->bits = 1; return KCB_EXIT_OK;
     }

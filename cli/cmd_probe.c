@@ -41,6 +41,7 @@ static const struct kcb_opt opts[] = {
      "scaling --labelled: score a stratified sample of N test texts", "10"},
     KCB_DATAOPTS_ENTRIES, /* how the --labelled files are read */
     {'j', "threads", "N", "threads (default: all cores); results do not depend on it", "2"},
+    {KCB_OPT_LONG + 12, "bits", NULL, KCB_BITS_HELP, NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -62,6 +63,7 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 11: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->to);
     case KCB_OPT_LONG + 7: return kcb_arg_long(cmd, key, arg, 1, 1000, &o->reps);
     case KCB_OPT_LONG + 8: return kcb_arg_long(cmd, key, arg, 1, 1L << 40, &o->test_sample);
+    case KCB_OPT_LONG + 12: o->bits = 1; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 9:
         if (strcmp(arg, "heldout") && strcmp(arg, "next"))
             return kcb_usage_err(cmd->name, "--design: '%s' is not heldout or next", arg);
@@ -298,6 +300,8 @@ static int run(const struct kcb_cmd *cmd, int argc, char **argv)
     if (!rc)
         rc = kcb_common_default(cmd, &o.com,
                                 strcmp(o.what, "scaling-nd") ? DEFAULT_CODECS : ND_CODECS);
+    if (!rc && o.bits)
+        rc = kcb_arg_bits(cmd, &o.com.specs);
     for (int i = optind; !rc && i < argc; i++)
         rc = kcb_inputs_corpus(cmd->name, &c, argv[i]);
     if (!rc)

@@ -21,6 +21,7 @@ struct probe_opts {
     struct kcb_common com; /* -c, -f, -o, -j */
     long from, chunk, chunks, points, k, reps, test_sample;
     long heldout, to; /* scaling-nd: the held-out block's bytes, the largest D (0: all) */
+    int bits;         /* --bits: sizes are ideal code lengths (kcb/spec.h) */
     enum kcb_scaling_design design; /* scaling of bytes: held-out block (default) or next */
     struct kcb_dataopts data; /* how --labelled files are read */
 };

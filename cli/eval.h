@@ -33,6 +33,8 @@ struct kcb_eval_opts {
     enum kcb_method method; /* --method; per-class settles k = 1 and rule vote */
     long parts;             /* --parts P of per-class (default 1) */
     int parts_given;
+    long shortlist;         /* --shortlist N of per-class (0: none) */
+    struct kcb_spec first;  /* and its first pass's compressor */
     const char *checkpoint; /* --checkpoint FILE (cli/eval_checkpoint.c), or NULL */
 };
 
@@ -47,9 +49,14 @@ int kcb_eval_parse(int argc, char **argv, struct kcb_eval_opts *o);
 /* Frees what o holds. */
 void kcb_eval_opts_free(struct kcb_eval_opts *o);
 
-/* Applies --method (parts 0) or --parts (parts 1) to o: an exit status, error printed. */
+/* Applies --method (which 0), --parts (1) or --shortlist (2) to o: an exit status, error
+ * printed. */
 int kcb_eval_method_opt(const struct kcb_cmd *cmd, int key, const char *arg,
-                        struct kcb_eval_opts *o, int parts);
+                        struct kcb_eval_opts *o, int which);
+
+/* Writes the method as the rows' method column shows it into buf: "per-class", or
+ * "per-class, shortlist N by CODEC"; returns buf. */
+const char *kcb_eval_method_str(const struct kcb_eval_opts *o, char *buf, size_t len);
 
 /*
  * Checks --method and --parts against the other options before the defaults are filled in
@@ -101,7 +108,7 @@ struct kcb_eval_res {
     FILE *pred;                     /* --predictions, or NULL */
     const struct kcb_eval_row *shown; /* the row whose confusion matrix is being written */
     char *json[2];                  /* the labels and confusion of the row being written */
-    char spec_name[64];
+    char spec_name[64], method_name[96];
 };
 
 /* Sets r up for the results of o on part p (borrowed), predictions to pred (NULL: none):

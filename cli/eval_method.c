@@ -1,4 +1,5 @@
 /* eval's methods: --method and --parts checked, and the neighbours of each method (exact, per-class, conditional) found by lib/learn. */
+#include <stdio.h>
 #include <string.h>
 
 #include "args.h"
@@ -7,9 +8,11 @@
 #include "kcb/primed.h"
 
 int kcb_eval_method_opt(const struct kcb_cmd *cmd, int key, const char *arg,
-                        struct kcb_eval_opts *o, int parts)
+                        struct kcb_eval_opts *o, int which)
 {
-    if (parts) {
+    if (which == 2)
+        return kcb_arg_shortlist(cmd, key, arg, &o->shortlist, &o->first);
+    if (which == 1) {
         o->parts_given = 1;
         return kcb_arg_long(cmd, key, arg, 1, KCB_PARTS_MAX, &o->parts);
     }
@@ -35,6 +38,8 @@ int kcb_eval_method_settle(const struct kcb_cmd *cmd, struct kcb_eval_opts *o)
         o->parts = 1;
     if (o->parts_given && o->method != KCB_METHOD_PER_CLASS)
         return kcb_usage_err(cmd->name, "--parts goes with --method per-class");
+    if (o->shortlist && o->method != KCB_METHOD_PER_CLASS)
+        return kcb_usage_err(cmd->name, "--shortlist goes with --method per-class");
     if (o->method == KCB_METHOD_EXACT)
         return KCB_EXIT_OK;
     const struct kcb_spec *bad = unprimable(o);
@@ -68,5 +73,17 @@ int kcb_eval_method_settle(const struct kcb_cmd *cmd, struct kcb_eval_opts *o)
 int kcb_eval_search(const struct kcb_eval_opts *o, const struct kcb_knn_job *job,
                     const int *label, size_t nlabels, struct kcb_nb *nb)
 {
-    return kcb_method_search(o->method, (size_t)o->parts, job, label, nlabels, nb);
+    struct kcb_method_opts mo = {o->method, (size_t)o->parts, (size_t)o->shortlist, &o->first};
+    return kcb_method_search(&mo, job, label, nlabels, nb);
+}
+
+const char *kcb_eval_method_str(const struct kcb_eval_opts *o, char *buf, size_t len)
+{
+    char first[64];
+    if (o->shortlist)
+        snprintf(buf, len, "%s, shortlist %ld by %s", kcb_method_name(o->method), o->shortlist,
+                 kcb_spec_str(&o->first, first, sizeof first));
+    else
+        snprintf(buf, len, "%s", kcb_method_name(o->method));
+    return buf;
 }

@@ -52,6 +52,12 @@ static json_t *options_json(const struct kcb_eval_opts *o)
         json_object_set_new(all, "method", json_pack("{s:s,s:I}", "name",
                                                      kcb_method_name(o->method), "parts",
                                                      (json_int_t)o->parts));
+    if (all && o->shortlist) { /* runs without one keep the fingerprint they had */
+        char first[64];
+        json_object_set_new(json_object_get(all, "method"), "shortlist",
+                            json_pack("{s:I,s:s}", "n", (json_int_t)o->shortlist, "first",
+                                      kcb_spec_str(&o->first, first, sizeof first)));
+    }
     return all;
 }
 
@@ -214,7 +220,8 @@ static int result_row(void *arg, size_t i, struct kcb_cell *c)
     c[EVAL_ACCURACY] = kcb_cell_real(kcb_score_accuracy(&row->score));
     c[EVAL_F1] = kcb_cell_real(kcb_score_macro_f1(&row->score));
     c[EVAL_DISTANCE] = kcb_cell_text(kcb_dist_name(r->o->dist));
-    c[EVAL_METHOD] = kcb_cell_text(kcb_method_name(r->o->method));
+    c[EVAL_METHOD] = kcb_cell_text(kcb_eval_method_str(r->o, r->method_name,
+                                                         sizeof r->method_name));
     c[EVAL_LABELS] = kcb_cell_json(r->json[0]);
     c[EVAL_CONFUSION] = kcb_cell_json(r->json[1]);
     return KCB_OK;

@@ -95,6 +95,11 @@ struct kcb_perclass_job {
     kcb_progress_fn progress;
     void *progress_arg;
     const volatile sig_atomic_t *cancel;
+    /* Optional: test text i is scored only against the labels only[i*nonly + j].idx for
+     * j < nonly (UINT32_MAX entries skipped; a shortlist from a cheaper first pass), the
+     * others ranking as labels without texts. NULL: every label. */
+    const struct kcb_nb *only;
+    size_t nonly;
 };
 
 /*
@@ -147,15 +152,27 @@ int kcb_cond_search_labels(const struct kcb_knn_job *job, const int *label, size
 
 /* ---- any method ---- */
 
+/* A method and its settings, as eval, classify and bench take them. */
+struct kcb_method_opts {
+    enum kcb_method method;
+    size_t parts;                 /* per-class: parts per class (0 counts as 1) */
+    size_t shortlist;             /* per-class: 0, or score with the method's compressor only
+                                     the shortlist best classes of a first pass */
+    const struct kcb_spec *first; /* the first pass's compressor (one part per class) */
+};
+
 /*
  * Runs method on job into nb[i*k .. i*k+k) for every test text i: for exact and conditional
  * the k nearest training texts (kcb_knn_search, kcb_cond_search); for per-class the k best
- * classes with parts parts each (0 counts as 1; job->sep joins a class's texts), each class
+ * classes with mo->parts parts each (job->sep joins a class's texts; with a shortlist, first
+ * every class is scored with mo->first on one part per class and only the mo->shortlist best
+ * are scored with job->spec, so a text costs nlabels cheap compressions and shortlist × parts
+ * costly ones; the k best are taken among the shortlisted), each class
  * named by its first training row, so that label[nb.idx] is the class and nb.d its score
  * (kcb_perclass_score: mean bytes). label[0..job->ntrain) are the training rows' labels, each below nlabels. Identical
  * for any thread count. 0 or kcb_err.
  */
-int kcb_method_search(enum kcb_method method, size_t parts, const struct kcb_knn_job *job,
+int kcb_method_search(const struct kcb_method_opts *mo, const struct kcb_knn_job *job,
                       const int *label, size_t nlabels, struct kcb_nb *nb);
 
 #endif

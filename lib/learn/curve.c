@@ -37,7 +37,8 @@ static int accuracy(const struct kcb_knn_setup *s, const struct kcb_dataset *tra
     struct kcb_knn_job job = {s->spec, s->dist, train->text, ctr, train->n, test->text, cte, nte,
                               s->sep, s->nsep, k, s->threads, NULL, NULL, NULL};
     if (!rc && nte)
-        rc = kcb_method_search(s->method, s->parts, &job, train->label, train->labels->n, nb);
+        rc = kcb_method_search(&(struct kcb_method_opts){s->method, s->parts, 0, NULL}, &job,
+                               train->label, train->labels->n, nb);
     if (!rc) {
         kcb_knn_score(s->rule, nb, k, kk, train->label, test->label, nte, &score);
         *acc = kcb_score_accuracy(&score);

@@ -219,8 +219,11 @@ static int search_item(void *arg, kcb_comp *c, size_t i)
     const struct kcb_perclass_job *j = r->job;
     const kcb_perclass *m = j->model;
     struct kcb_nb *best = r->best + i * j->k;
-    size_t have = 0;
-    for (size_t l = 0; l < m->nlabels; l++) {
+    size_t have = 0, n = j->only ? j->nonly : m->nlabels;
+    for (size_t e = 0; e < n; e++) {
+        size_t l = j->only ? j->only[i * j->nonly + e].idx : e;
+        if (l >= m->nlabels)
+            continue;
         double s;
         int rc = label_score(m, c, l, j->test[i].p, j->test[i].n, &s);
         if (rc)

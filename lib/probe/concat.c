@@ -11,6 +11,7 @@ struct concat_run {
     const struct kcb_blob *x;
     size_t n, *single, cempty, window;
     int blocks; /* the codec codes blocks of `window` bytes on their own */
+    double unit; /* bits per size unit: 8 for bytes, 1 for ideal code lengths (spec.bits) */
     struct kcb_concat *out;
 };
 
@@ -19,10 +20,10 @@ const char *kcb_concat_artefact_str(enum kcb_concat_artefact a)
     return a == KCB_CONCAT_WINDOW ? "window" : a == KCB_CONCAT_BLOCK ? "block" : "none";
 }
 
-/* Bits per byte of n bytes that compress to c; NaN for no bytes. */
-static double bpb(size_t c, size_t n)
+/* Bits per byte of n bytes whose size is c units of unit bits; NaN for no bytes. */
+static double bpb(double unit, size_t c, size_t n)
 {
-    return n ? 8.0 * (double)c / (double)n : (double)NAN;
+    return n ? unit * (double)c / (double)n : (double)NAN;
 }
 
 static enum kcb_concat_artefact artefact(const struct concat_run *r, size_t nx, size_t ny)
@@ -44,9 +45,9 @@ static void concat_fill(const struct concat_run *r, struct kcb_concat *o, size_t
     o->gain_rel = o->gain / (double)(cx < cy ? cx : cy);
     o->c_needed = (double)cxy - (double)cx - (double)cy; /* not -gain: that is -0 when gain is 0 */
     o->held = (double)cxy <= (double)cx + (double)cy + (double)r->cempty;
-    o->bpb_x = bpb(cx, nx);
-    o->bpb_y = bpb(cy, ny);
-    o->bpb_xy = bpb(cxy, nx + ny);
+    o->bpb_x = bpb(r->unit, cx, nx);
+    o->bpb_y = bpb(r->unit, cy, ny);
+    o->bpb_xy = bpb(r->unit, cxy, nx + ny);
     o->literal = o->bpb_xy < o->bpb_x && o->bpb_xy < o->bpb_y; /* false for NaN */
     o->artefact = artefact(r, nx, ny);
 }
@@ -69,7 +70,8 @@ int kcb_concat_matrix(const struct kcb_spec *spec, const struct kcb_blob *x, siz
 {
     struct concat_run r = {x, n, calloc(n ? n : 1, sizeof(size_t)), 0,
                            spec->codec->window(spec->level),
-                           strcmp(spec->codec->name, "bzip2") == 0, out};
+                           strcmp(spec->codec->name, "bzip2") == 0, spec->bits ? 1.0 : 8.0,
+                           out};
     int rc = r.single ? kcb_empty_size(spec, &r.cempty) : KCB_ENOMEM;
     if (!rc)
         rc = kcb_sizes(spec, x, n, threads, r.single);

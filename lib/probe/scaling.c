@@ -13,6 +13,7 @@ struct scaling_run {
     const size_t *seen;
     const struct kcb_scaling_setup *s;
     size_t *size; /* per point: C(prefix), then C(prefix·chunk_r) for each r */
+    double unit;  /* bits per size unit: 8 for bytes, 1 for ideal code lengths (spec.bits) */
 };
 
 const char *kcb_scaling_design_str(enum kcb_scaling_design d)
@@ -52,7 +53,7 @@ static void scaling_points(const struct scaling_run *r, size_t k, size_t window,
         const size_t *s = r->size + i * per;
         double sum = 0, sq = 0;
         for (size_t c = 1; c < per; c++) {
-            double b = 8.0 * ((double)s[c] - (double)s[0]) / (double)r->s->chunk;
+            double b = r->unit * ((double)s[c] - (double)s[0]) / (double)r->s->chunk;
             sum += b;
             sq += b * b;
         }
@@ -85,7 +86,8 @@ int kcb_scaling_bytes(const struct kcb_spec *spec, const unsigned char *x, size_
     if (!seen)
         return KCB_ENOMEM;
     size_t k = kcb_log_grid(s->from, n - s->chunks * s->chunk, want, seen);
-    struct scaling_run r = {x, n, seen, s, malloc(k * (s->chunks + 1) * sizeof(size_t))};
+    struct scaling_run r = {x, n, seen, s, malloc(k * (s->chunks + 1) * sizeof(size_t)),
+                            spec->bits ? 1.0 : 8.0};
     struct kcb_comp_loop l = {.spec = spec, .n = k * (s->chunks + 1), .threads = s->threads,
                               .item = scaling_item, .arg = &r};
     int rc = r.size ? kcb_comp_parallel(&l) : KCB_ENOMEM;

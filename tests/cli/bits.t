@@ -56,3 +56,43 @@ run:
 exit: 2
 stderr: one line
 stderr contains: --bits: gzip:9 has no ideal code length
+
+=== classify --bits: the labels eval --bits predicts; with a model only for per-class
+run:
+| $KCBENCH gen labelled -o d --sources 3 --docs 8 -n 20 --order 1 --seed 3
+| cut -f2 d/test.tsv > q
+| $KCBENCH eval -q -t d/train.tsv -T d/test.tsv -c cm:1 --bits -k 1 --rules vote --predictions p.jsonl > /dev/null
+| python3 -c 'import json; print("\n".join(json.loads(l)["vote"]["1"] for l in open("p.jsonl")))' > want
+| $KCBENCH classify -t d/train.tsv -c cm:1 --bits < q | cmp - want && echo kNN same
+| $KCBENCH eval -q -t d/train.tsv -T d/test.tsv -c cm:1 --bits --method per-class --predictions p.jsonl > /dev/null
+| python3 -c 'import json; print("\n".join(json.loads(l)["vote"]["1"] for l in open("p.jsonl")))' > want
+| $KCBENCH index -q -t d/train.tsv -c cm:1 -o m.kcb 2> /dev/null
+| $KCBENCH classify -m m.kcb -c cm:1 --bits --method per-class < q | cmp - want && echo per-class from the model same
+| $KCBENCH classify -m m.kcb --bits x 2>&1; echo "exit $?"
+| $KCBENCH classify -t d/train.tsv -c zstd --bits x 2>&1; echo "exit $?"
+stdout:
+| kNN same
+| per-class from the model same
+| kcbench classify: --bits with -m: the model's sizes are coded bytes (use -t, or --method per-class)
+| exit 2
+| kcbench classify: --bits: zstd:3 has no ideal code length (only codecs with a model of their own have one: cm)
+| exit 2
+
+=== probe --bits: bits per byte from the ideal code length, a little below the coded size's; refused without a model
+run:
+| $KCBENCH gen markov -n 3000 --seed 4 -o m1
+| $KCBENCH gen markov -n 3000 --seed 5 -o m2
+| $KCBENCH probe concat -c cm:1 --bits -f csv m1 m2 | awk -F, 'NR == 3 { d = $15 - $6 / 3000; print $1, (d * d < 1e-10 ? "bpb = bits / bytes" : "bpb " $15) }'
+| $KCBENCH probe concat -c cm:1 --bits -f csv m1 m2 | tail -1 | cut -d, -f15 > b
+| $KCBENCH probe concat -c cm:1 -f csv m1 m2 | tail -1 | cut -d, -f15 > c
+| python3 -c 'b, c = float(open("b").read()), float(open("c").read()); print("below" if 0 < c - b < 0.05 else "%s %s" % (b, c))'
+| $KCBENCH probe scaling -c cm:1 --bits --from 256 --chunk 256 --chunks 2 --points 3 -f csv m1 | awk -F, 'NR > 1 { print $1, ($3 > 1 && $3 < 5 ? "bpb ok" : $3) }'
+| $KCBENCH probe window -c gzip --bits m1 2>&1; echo "exit $?"
+stdout:
+| cm:1:bits bpb = bits / bytes
+| below
+| cm:1:bits bpb ok
+| cm:1:bits bpb ok
+| cm:1:bits bpb ok
+| kcbench probe: --bits: gzip:9 has no ideal code length (only codecs with a model of their own have one: cm)
+| exit 2

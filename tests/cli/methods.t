@@ -315,3 +315,42 @@ stdout:
 | exit 2
 | kcbench bench: --method fast: unknown method (exact, per-class, conditional)
 | exit 2
+
+# ---- per-class --shortlist -----------------------------------------------------------------
+
+=== --shortlist: N at least the classes changes nothing; N = 1 is the first pass's choice; classify agrees
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| cut -f2 d/test.tsv > q
+| votes() { python3 -c 'import json, sys; print(" ".join(json.loads(l)["vote"]["1"] for l in open(sys.argv[1])))' "$1"; }
+| $KCBENCH eval -q -t d/train.tsv -T d/test.tsv --sep ' ' -c zstd:9 --method per-class --parts 2 --predictions all.jsonl > /dev/null
+| $KCBENCH eval -q -t d/train.tsv -T d/test.tsv --sep ' ' -c zstd:9 --method per-class --parts 2 --shortlist 4 --predictions sl4.jsonl > /dev/null
+| cmp all.jsonl sl4.jsonl && echo shortlist of every class: same
+| $KCBENCH eval -q -t d/train.tsv -T d/test.tsv --sep ' ' -c lz4:1 --method per-class --predictions lz4.jsonl > /dev/null
+| $KCBENCH eval -q -t d/train.tsv -T d/test.tsv --sep ' ' -c zstd:9 --method per-class --parts 2 --shortlist 1,lz4:1 -j 2 --predictions sl1.jsonl -f json | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["method"])'
+| [ "$(votes lz4.jsonl)" = "$(votes sl1.jsonl)" ] && echo shortlist of 1: the first pass decides
+| $KCBENCH eval -q -t d/train.tsv -T d/test.tsv --sep ' ' -c zstd:9 --method per-class --shortlist 2 --predictions sl2.jsonl > /dev/null
+| $KCBENCH classify -t d/train.tsv --sep ' ' -c zstd:9 --method per-class --shortlist 2 -j 1 < q | paste -sd' ' > c2
+| [ "$(votes sl2.jsonl)" = "$(cat c2)" ] && echo classify: same labels
+stdout:
+| shortlist of every class: same
+| per-class, shortlist 1 by lz4:1
+| shortlist of 1: the first pass decides
+| classify: same labels
+
+=== --shortlist: only with per-class, N from 1 to 1024, a codec that primes
+run:
+| $KCBENCH gen labelled -o d --sources 2 --docs 5 -n 30 --order 1 --seed 3
+| $KCBENCH eval -t d/train.tsv -T d/test.tsv --shortlist 2 2>&1; echo "exit $?"
+| $KCBENCH classify -t d/train.tsv --shortlist 2 x 2>&1; echo "exit $?"
+| $KCBENCH eval -t d/train.tsv -T d/test.tsv --method per-class --shortlist 0 2>&1; echo "exit $?"
+| $KCBENCH eval -t d/train.tsv -T d/test.tsv --method per-class --shortlist 2,bzip2 2>&1; echo "exit $?"
+stdout:
+| kcbench eval: --shortlist goes with --method per-class
+| exit 2
+| kcbench classify: --shortlist goes with --method per-class
+| exit 2
+| kcbench eval: --shortlist 0: expected N (1 to 1024) or N,CODEC
+| exit 2
+| kcbench eval: --shortlist: bzip2 cannot compress with a dictionary (these can: gzip, zlib, deflate, xz, zstd, lz4, cm)
+| exit 2

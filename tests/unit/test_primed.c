@@ -246,12 +246,33 @@ static void test_search_same_for_any_threads(void **state)
     assert_int_equal(want[0].idx, 0); /* the cat text goes to the cat class */
     assert_int_equal(want[NLABELS].idx, 1);
     for (size_t threads = 1; threads <= 3; threads++) {
-        struct kcb_perclass_job job = {m, &spec, te, NTEST, NLABELS, threads, NULL, NULL, NULL};
+        struct kcb_perclass_job job = {m,    &spec, te,   NTEST, NLABELS, threads,
+                                       NULL, NULL,  NULL, NULL,  0};
         memset(got, 0xA5, sizeof got);
         assert_int_equal(kcb_perclass_search(&job, got), KCB_OK);
         for (size_t i = 0; i < NTEST * NLABELS; i++) {
             assert_int_equal(got[i].idx, want[i].idx);
             assert_true(got[i].d == want[i].d || (isinf(got[i].d) && isinf(want[i].d)));
+        }
+        /* a shortlist of label 1 alone (and a skipped entry): label 1 with its own score
+         * first, the rest as labels without texts */
+        struct kcb_nb only[NTEST * 2];
+        for (size_t i = 0; i < NTEST; i++) {
+            only[2 * i] = (struct kcb_nb){0, UINT32_MAX};
+            only[2 * i + 1] = (struct kcb_nb){0, 1};
+        }
+        job.only = only;
+        job.nonly = 2;
+        assert_int_equal(kcb_perclass_search(&job, got), KCB_OK);
+        for (size_t i = 0; i < NTEST; i++) {
+            const struct kcb_nb *w = want + i * NLABELS, *g = got + i * NLABELS;
+            size_t at = 0;
+            while (w[at].idx != 1)
+                at++;
+            assert_int_equal(g[0].idx, 1);
+            assert_true(g[0].d == w[at].d);
+            for (size_t r = 1; r < NLABELS; r++)
+                assert_int_equal(g[r].idx, UINT32_MAX);
         }
     }
     kcb_comp_free(c);
