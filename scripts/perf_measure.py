@@ -113,19 +113,47 @@ def eval_timed(kcb, ds, codec, n, threads, extra=(), predictions=None, sep=True,
     return {"command": shown(full), "base_command": shown(base), "seconds": a.seconds,
             "base_seconds": b.seconds, "dt": a.seconds - b.seconds, "rss_mb": a.rss_mb,
             "row": row, "n_test": row["n_test"],
-            "base_n_test": k1_row(json.loads(b.out))["n_test"]}
+            "base_n_test": k1_row(json.loads(b.out))["n_test"], "spread": 1.0}
+
+
+def merge_evals(evs):
+    """eval_timed results of the same commands, run at different times (interleaved with the
+    tight loop's, so that both meet the same states of the machine): the fastest full run and
+    the fastest base run, and spread, the slowest full run's time over the fastest's."""
+    if any(e["row"] != evs[0]["row"] for e in evs):
+        sys.exit("perf: runs of the same command differ: %s" % evs[0]["command"])
+    out = dict(min(evs, key=lambda e: e["seconds"]))
+    out["base_seconds"] = min(e["base_seconds"] for e in evs)
+    out["dt"] = out["seconds"] - out["base_seconds"]
+    out["spread"] = max(e["seconds"] for e in evs) / out["seconds"]
+    return out
 
 
 # ---- the tight loop ----------------------------------------------------------------------
 
-def pairloop(pl, ds, codec, sample, paths, dump=None):
-    """tests/bench/pairloop on the texts eval selects; its JSON object."""
+def pairloop(pl, ds, codec, sample, paths, dump=None, repeats=1):
+    """tests/bench/pairloop on the texts eval selects, run repeats times; its JSON object,
+    each path's timing the fastest of the runs (as eval's, best_of)."""
     argv = ([pl, "-t", ds["train"], "-T", ds["test"]] + list(ds["train_args"]) +
             ["-c", codec, "--sep", " "] + (["--test-sample", sample] if sample else []) +
             ["--paths", paths] + (["--dump", dump] if dump else []))
-    p = run(argv, log=paths != "none")
-    doc = json.loads(p.out)
-    doc["command"] = shown(argv)
+    docs = [json.loads(run(argv, log=paths != "none").out) for _ in range(repeats)]
+    for d in docs:
+        d["command"] = shown(argv)
+    return merge_loops(docs)
+
+
+def merge_loops(docs):
+    """pairloop results of the same command: each path's fastest run, indexed by path in
+    "by"; spread is the vtable path's slowest time over its fastest."""
+    doc = dict(docs[0])
+    doc["paths"] = list(doc["paths"])
+    for other in docs[1:]:
+        for i, r in enumerate(other["paths"]):
+            if r["seconds"] < doc["paths"][i]["seconds"]:
+                doc["paths"][i] = r
+    vt = [d["paths"][0]["seconds"] for d in docs]
+    doc["spread"] = max(vt) / min(vt) if min(vt) > 0 else 1.0
     doc["by"] = {}
     for r in doc["paths"]:  # "vtable" (every test text) and "vtable:M" (the first M)
         doc["by"].setdefault("%s:%d" % (r["path"], r["test"]), r)

@@ -20,6 +20,9 @@ CORPUS = ("20news", "train.tsv")
 GRID = ["--heldout", "65536", "--from", "4096", "--to", "4194304", "--points", "11"]
 ALL, LARGE = "cm:all", "cm:5-9"  # every level; those whose tables (11 MB up) exceed every D
 SVG_LARGE = "scaling-nd-large.svg"
+# the large levels' grid again on two other corpora of the datasets folder, each a training
+# file of texts in shuffled order: medical abstracts, and news in another language
+OTHERS = [("ohsumed", "Ohsumed (medical abstracts)"), ("swahili_news", "Swahili News")]
 PARAMS = [("E", "floor"), ("A", "N-term"), ("alpha", "N-term"), ("B", "D-term"),
           ("beta", "D-term")]
 
@@ -173,6 +176,30 @@ def grid(kcb, codecs, svg):
     return kr.run_json(kcb, args, "report-probes")
 
 
+def others(kcb):
+    """The large levels' grid on the other corpora: a command block each and one table."""
+    cmds, body = [], []
+    for ds, title in OTHERS:
+        path = os.path.join(kr.DATA, ds, "train.tsv")
+        if not os.path.exists(path):
+            body.append([title, "-", "not run: %s is not in $KCB_DATA" % ds, "-"])
+            continue
+        run = kr.run_json(kcb, ["probe", "scaling-nd", "-c", LARGE] + GRID + [path],
+                          "report-probes")
+        cmds.append(run.command)
+        f = run.rows[0]
+        got = ", ".join("%s %s" % (n, pm(f[n], f[n + "_se"])) for n, _ in PARAMS) if (
+            f["fit_status"] == "fitted") else "-"
+        body.append([title, "%d" % len(run.rows), f["ident"] if f["fit_status"] == "fitted"
+                     else f["fit_status"], got])
+    return ("### The same design on two other corpora\n\nThe large levels' grid (as above) on "
+            "two other training files of texts in shuffled order, to see whether 20 Newsgroups "
+            "is the exception:\n\n%s\n%s\n" % (
+                kr.fenced("\n".join(cmds)), kr.md_table(
+                    ["corpus", "points", "L(N, D)", "estimates ± standard errors"], body,
+                    ["---", "---:", "---", "---"])))
+
+
 def fit_words(run):
     """The fit of a run: its table and one line, or that it was not fitted."""
     f = run.rows[0]
@@ -194,13 +221,14 @@ def section(kcb):
             "down, the model sizes across:\n\n%s\n\n%s\n%s\n%s\n### The large models: "
             "levels 5 to 9\n\nThe law has a chance only where no table is full: the levels "
             "whose tables are larger than every D of the grid. The same grid, those levels:"
-            "\n\n%s\n%s\n%s%s\n%s\n### Where the fit fails\n\n%s" % (
+            "\n\n%s\n%s\n%s%s\n%s\n%s" % (
                 HEAD, INTRO, c1, pivot(full.rows, "bits_per_byte", 4), fit_words(full),
                 kr.timing(full), fig % ("", SVG), c2, fit_words(sub),
                 "Residuals (measured - fitted), D down:\n\n%s\n\n" % pivot(
                     sub.rows, "residual", 4) if sub.rows[0]["fit_status"] == "fitted" else "",
                 kr.timing(sub),
                 fig % (", levels 5 to 9, with the fitted law", SVG_LARGE),
+                others(kcb) + "\n### Where the fit fails\n\n" +
                 where_it_fails(full.rows, sub.rows)))
 
 

@@ -5,14 +5,15 @@ set logscale xy
 set grid
 set key inside bottom left opaque box samplen 2 font ',9'
 set samples 400
-set autoscale fix
+set autoscale xfix
 set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.45
 set format x '10^{%L}'
+set autoscale yfix
 set ytics (0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 10)
 set mytics 1
-set title "cost of a fixed held-out block (the last 8 x 4096 bytes) given n bytes: plrabn12.txt"
-set xlabel "n, bytes of text seen"
-set ylabel "bits per byte of the scored text"
+set title 'cost of a fixed held-out block (the last 8 x 4096 bytes) given n bytes: plrabn12.txt' noenhanced
+set xlabel 'n, bytes of text seen' noenhanced
+set ylabel 'bits per byte of the scored text' noenhanced
 $D0 << EOD
 1024 3.727295 0.113026 1
 1635 3.658203 0.158473 1
@@ -77,4 +78,4 @@ $D3 << EOD
 281257 2.295410 0.151060 1
 449093 2.203857 0.063623 1
 EOD
-plot $D0 using 1:2 with lines lc 1 notitle, $D0 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 1 pt 7 title "gzip:9", $D0 using 1:($4 > 0 ? 1/0 : $2):3 with yerrorbars lc 1 pt 6 title 'past its window (32506 B): not fitted', (x >= 1024 && x <= 27098 ? 10**(0.700642801) * x**(-0.0424857292) : 1/0) with lines dt 3 lw 1.5 lc 1 title 'log-log slope -0.042 (power law not identified)', $D1 using 1:2 with lines lc 2 notitle, $D1 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 2 pt 7 title "xz:6", (x >= 1024 && x <= 449093 ? 10**(0.742351429) * x**(-0.0603145416) : 1/0) with lines dt 3 lw 1.5 lc 2 title 'log-log slope -0.060 (power law not identified)', $D2 using 1:2 with lines lc 3 notitle, $D2 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 3 pt 7 title "zstd:19", (x >= 1024 && x <= 449093 ? 10**(0.730184057) * x**(-0.0567534018) : 1/0) with lines dt 3 lw 1.5 lc 3 title 'log-log slope -0.057 (power law not identified)', $D3 using 1:2 with lines lc 4 notitle, $D3 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 4 pt 7 title "bzip2:9", (x >= 1024 && x <= 449093 ? 10**(0.728147565) * x**(-0.0670055679) : 1/0) with lines dt 3 lw 1.5 lc 4 title 'log-log slope -0.067 (power law not identified)'
+plot $D0 using 1:2 with lines lc 1 notitle, $D0 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 1 pt 7 title 'gzip:9' noenhanced, $D0 using 1:($4 > 0 ? 1/0 : $2):3 with yerrorbars lc 1 pt 6 title 'past its window (32506 B): not fitted', (x >= 1024 && x <= 27098 ? 10**(0.700642801) * x**(-0.0424857292) : 1/0) with lines dt 3 lw 1.5 lc 1 title 'log-log slope -0.042 (power law not identified)', $D1 using 1:2 with lines lc 2 notitle, $D1 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 2 pt 7 title 'xz:6' noenhanced, (x >= 1024 && x <= 449093 ? 10**(0.742351429) * x**(-0.0603145416) : 1/0) with lines dt 3 lw 1.5 lc 2 title 'log-log slope -0.060 (power law not identified)', $D2 using 1:2 with lines lc 3 notitle, $D2 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 3 pt 7 title 'zstd:19' noenhanced, (x >= 1024 && x <= 449093 ? 10**(0.730184057) * x**(-0.0567534018) : 1/0) with lines dt 3 lw 1.5 lc 3 title 'log-log slope -0.057 (power law not identified)', $D3 using 1:2 with lines lc 4 notitle, $D3 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 4 pt 7 title 'bzip2:9' noenhanced, (x >= 1024 && x <= 449093 ? 10**(0.728147565) * x**(-0.0670055679) : 1/0) with lines dt 3 lw 1.5 lc 4 title 'log-log slope -0.067 (power law not identified)'

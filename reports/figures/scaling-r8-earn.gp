@@ -5,14 +5,15 @@ set logscale xy
 set grid
 set key inside bottom left opaque box samplen 2 font ',9'
 set samples 400
-set autoscale fix
+set autoscale xfix
 set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.45
 set format x '10^{%L}'
+set autoscale yfix
 set ytics (0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 10)
 set mytics 1
-set title "cost of a fixed held-out block (the last 8 x 4096 bytes) given n bytes: r8:earn"
-set xlabel "n, bytes of text seen"
-set ylabel "bits per byte of the scored text"
+set title 'cost of a fixed held-out block (the last 8 x 4096 bytes) given n bytes: r8:earn' noenhanced
+set xlabel 'n, bytes of text seen' noenhanced
+set ylabel 'bits per byte of the scored text' noenhanced
 $D0 << EOD
 1024 2.896973 0.225880 1
 1746 2.812256 0.229185 1
@@ -77,4 +78,4 @@ $D3 << EOD
 618552 1.431152 0.191673 1
 1054709 1.612061 0.158641 0
 EOD
-plot $D0 using 1:2 with lines lc 1 notitle, $D0 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 1 pt 7 title "gzip:9", $D0 using 1:($4 > 0 ? 1/0 : $2):3 with yerrorbars lc 1 pt 6 title 'past its window (32506 B): not fitted', (x >= 1024 && x <= 25167 ? 10**(0.673524694) * x**(-0.069086969) : 1/0) with lines dt 3 lw 1.5 lc 1 title 'log-log slope -0.069 (power law not identified)', $D1 using 1:2 with lines lc 2 notitle, $D1 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 2 pt 7 title "xz:6", (x >= 1024 && x <= 1054709 ? 0.601733606 + 5.43766871 * x**(-0.124211202) : 1/0) with lines dt 2 lw 1.5 lc 2 title 'fit: 0.602 + 5.44 n^{-0.124}', $D2 using 1:2 with lines lc 3 notitle, $D2 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 3 pt 7 title "zstd:19", (x >= 1024 && x <= 1054709 ? 10**(0.699227867) * x**(-0.0835605449) : 1/0) with lines dt 3 lw 1.5 lc 3 title 'log-log slope -0.084 (power law not identified)', $D3 using 1:2 with lines lc 4 notitle, $D3 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 4 pt 7 title "bzip2:9", $D3 using 1:($4 > 0 ? 1/0 : $2):3 with yerrorbars lc 4 pt 6 title 'past its window (900000 B): not fitted', (x >= 1024 && x <= 618552 ? 10**(0.745221347) * x**(-0.10076635) : 1/0) with lines dt 3 lw 1.5 lc 4 title 'log-log slope -0.101 (power law not identified)'
+plot $D0 using 1:2 with lines lc 1 notitle, $D0 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 1 pt 7 title 'gzip:9' noenhanced, $D0 using 1:($4 > 0 ? 1/0 : $2):3 with yerrorbars lc 1 pt 6 title 'past its window (32506 B): not fitted', (x >= 1024 && x <= 25167 ? 10**(0.673524694) * x**(-0.069086969) : 1/0) with lines dt 3 lw 1.5 lc 1 title 'log-log slope -0.069 (power law not identified)', $D1 using 1:2 with lines lc 2 notitle, $D1 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 2 pt 7 title 'xz:6' noenhanced, (x >= 1024 && x <= 1054709 ? 0.601733606 + 5.43766871 * x**(-0.124211202) : 1/0) with lines dt 2 lw 1.5 lc 2 title 'fit: 0.602 + 5.44 n^{-0.124}', $D2 using 1:2 with lines lc 3 notitle, $D2 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 3 pt 7 title 'zstd:19' noenhanced, (x >= 1024 && x <= 1054709 ? 10**(0.699227867) * x**(-0.0835605449) : 1/0) with lines dt 3 lw 1.5 lc 3 title 'log-log slope -0.084 (power law not identified)', $D3 using 1:2 with lines lc 4 notitle, $D3 using 1:($4 > 0 ? $2 : 1/0):3 with yerrorbars lc 4 pt 7 title 'bzip2:9' noenhanced, $D3 using 1:($4 > 0 ? 1/0 : $2):3 with yerrorbars lc 4 pt 6 title 'past its window (900000 B): not fitted', (x >= 1024 && x <= 618552 ? 10**(0.745221347) * x**(-0.10076635) : 1/0) with lines dt 3 lw 1.5 lc 4 title 'log-log slope -0.101 (power law not identified)'
