@@ -45,7 +45,9 @@ static const struct kcb_opt opts[] = {
      "text primed as a dictionary; as 'kcbench eval --method'", "per-class"},
     {KCB_OPT_LONG + 7, "parts", "P", KCB_PARTS_HELP, "3"},
     {KCB_OPT_LONG + 9, "shortlist", "N[,CODEC]", KCB_SHORTLIST_HELP, "3"},
-    {KCB_OPT_LONG + 8, "bits", NULL, KCB_BITS_HELP "; with -m,\n--method per-class only (the model's sizes are coded bytes)", NULL},
+    {KCB_OPT_LONG + 8, "bits", NULL,
+     KCB_BITS_HELP "; with -m,\n--method per-class only (the model's sizes are coded bytes)",
+     NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -435,8 +437,8 @@ static int run(const struct kcb_cmd *cmd, int argc, char **argv)
 const struct kcb_cmd kcb_cmd_classify = {
     "classify", "label texts by their nearest training texts under NCD",
     "(-t TRAIN | -m MODEL) [-c CODEC] [-k K] [--top N] [-f F] [-o FILE]\n"
-    "                        [--sep STR] [--explain] [--method M [--parts P]] [--bits]\n"
-    "                        [TEXT...]",
+    "                        [--sep STR] [--explain] [--method M [--parts P] [--shortlist N]]\n"
+    "                        [--bits] [TEXT...]",
     "Prints the predicted label of each TEXT, one per line; with no TEXT, classifies each\n"
     "line of standard input (blank lines and a byte-order mark are skipped). The label is the\n"
     "majority of the K nearest training texts under NCD (test text first), a tie between\n"

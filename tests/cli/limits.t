@@ -32,6 +32,7 @@ stdout:
 | 10241
 
 === NUL bytes, UTF-16 and a line of 1 GiB are refused in one line each; CRLF and a BOM are read
+timeout: 60
 run:
 | printf 'a\tone\0two\nb\tthree four\n' > nul.tsv
 | printf 'a\tone two\nb\tthree four\n' | iconv -t UTF-16 > u16.tsv
