@@ -91,24 +91,14 @@ def k1_row(rows):
     return next(r for r in rows if r["k"] == 1 and r["rule"] in ("vote", "per-class"))
 
 
-def best_of(argv, repeats):
-    """Runs argv repeats times; returns the fastest run (as lzbench keeps the best of its
-    iterations: a run can only be slowed by the rest of the machine, never sped up) and
-    checks that every run printed the same results."""
-    procs = [run(argv) for _ in range(repeats)]
-    if any(p.out != procs[0].out for p in procs):
-        sys.exit("perf: runs of the same command differ: %s" % shown(argv))
-    return min(procs, key=lambda p: p.seconds)
-
-
-def eval_timed(kcb, ds, codec, n, threads, extra=(), predictions=None, sep=True, repeats=1):
-    """eval on n test texts (None: all) and on `threads` test texts, each at -j threads, each
-    the fastest of repeats runs; the caller turns the difference of their wall times (dt)
-    into a rate."""
+def eval_timed(kcb, ds, codec, n, threads, extra=(), predictions=None, sep=True):
+    """eval on n test texts (None: all) and on `threads` test texts, each at -j threads; the
+    caller turns the difference of their wall times (dt) into a rate (merge_evals keeps the
+    fastest of several such measurements)."""
     pred = ["--predictions", predictions] if predictions else []
     full = eval_args(kcb, ds, codec, n, threads, list(extra) + pred, sep)
     base = eval_args(kcb, ds, codec, threads, threads, extra, sep)
-    a, b = best_of(full, repeats), best_of(base, repeats)
+    a, b = run(full), run(base)
     row = k1_row(json.loads(a.out))
     return {"command": shown(full), "base_command": shown(base), "seconds": a.seconds,
             "base_seconds": b.seconds, "dt": a.seconds - b.seconds, "rss_mb": a.rss_mb,
@@ -131,16 +121,15 @@ def merge_evals(evs):
 
 # ---- the tight loop ----------------------------------------------------------------------
 
-def pairloop(pl, ds, codec, sample, paths, dump=None, repeats=1):
-    """tests/bench/pairloop on the texts eval selects, run repeats times; its JSON object,
-    each path's timing the fastest of the runs (as eval's, best_of)."""
+def pairloop(pl, ds, codec, sample, paths, dump=None):
+    """tests/bench/pairloop on the texts eval selects; its JSON object, indexed by path
+    (merge_loops keeps each path's fastest of several runs)."""
     argv = ([pl, "-t", ds["train"], "-T", ds["test"]] + list(ds["train_args"]) +
             ["-c", codec, "--sep", " "] + (["--test-sample", sample] if sample else []) +
             ["--paths", paths] + (["--dump", dump] if dump else []))
-    docs = [json.loads(run(argv, log=paths != "none").out) for _ in range(repeats)]
-    for d in docs:
-        d["command"] = shown(argv)
-    return merge_loops(docs)
+    doc = json.loads(run(argv, log=paths != "none").out)
+    doc["command"] = shown(argv)
+    return merge_loops([doc])
 
 
 def merge_loops(docs):
@@ -292,16 +281,6 @@ def mpi_runs(a, cfg, ds, mpirun):
 
 
 # ---- machine -----------------------------------------------------------------------------
-
-def cpu_model():
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown CPU"
-
 
 def loadavg():
     try:
