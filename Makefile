@@ -95,7 +95,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN := $(BUILD)/kcbench
 
-.PHONY: all deps run test check unit cli asan ubsan tsan clean bench reports broken-check corpora \
+.PHONY: all deps run test check unit cli asan ubsan tsan valgrind clean bench reports broken-check corpora \
         mpi-check asan-unit fuzz fuzz-regress fuzz-build
 all: kcbench
 
@@ -185,6 +185,12 @@ ubsan: deps
 tsan: deps
 	$(Q)KCB_TIMEOUT_SCALE=15 $(MAKE) --no-print-directory BUILD=build/tsan SAN=thread OPT="-O1 -g" \
 	  build/tsan/kcbench-check
+# the command-line tests with kcbench under valgrind's memcheck (tests/valgrind.sh): a memory
+# error or a definite leak fails the case; about 40 minutes on 2 cores without $KCB_DATA
+valgrind: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/vg OPT="-O1 -g" build/vg/kcbench
+	$(Q)cp tests/valgrind.sh build/vg/kcbench-vg
+	$(Q)KCBENCH=build/vg/kcbench-vg KCB_TIMEOUT_SCALE=40 $(PYTHON) tests/cli/run.py tests/cli
 # the unit tests alone in the asan build (CI runs it after make test); UBSan stops at its first
 # finding, so that the test fails
 asan-unit: deps

@@ -66,9 +66,10 @@ int kcb_arg_klist(const struct kcb_cmd *cmd, int key, const char *arg, size_t *k
                   size_t *nk);
 
 /* The help of --parts, which eval and classify share. */
-#define KCB_PARTS_HELP                                                                   \
-    "per-class: each class text in P parts of whole texts, each its\n"                    \
-    "own dictionary; a class scores its best part (default 1)"
+#define KCB_PARTS_HELP                                                 \
+    "per-class: each class text in P parts of whole texts, each its\n" \
+    "own dictionary; a class scores the mean of its parts' sizes\n"    \
+    "(default 1)"
 
 /* The options that most commands share: -c CODECS, -f FORMAT, -o FILE and -j N. */
 struct kcb_common {

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "eval.h"
 #include "eval_checkpoint.h"
+#include "kcb/clock.h"
 #include "kcb/err.h"
 #include "kcb/sample.h"
 #include "kcb/sizes.h"
@@ -79,6 +80,9 @@ static const struct kcb_opt opts[] = {
      "every few seconds; run the same command again to resume a run\n"
      "that was stopped (Ctrl-C, kill, a crash); F is refused if it is\n"
      "of other options or data, and removed once all is written", "run.ckpt"},
+    {KCB_OPT_LONG + 19, "timings", NULL,
+     "print on standard error, per compressor, the seconds of C(y), of\n"
+     "C(x) and of the search, with its ms per test text and pairs/s", NULL},
     {0, NULL, NULL, NULL, NULL},
 };
 
@@ -140,6 +144,7 @@ static int apply(const struct kcb_cmd *cmd, void *ctx, int key, const char *arg)
     case KCB_OPT_LONG + 18: return kcb_eval_method_opt(cmd, key, arg, o, 2);
     case KCB_OPT_LONG + 16: o->checkpoint = arg; return KCB_EXIT_OK;
     case KCB_OPT_LONG + 17: o->bits = 1; return KCB_EXIT_OK;
+    case KCB_OPT_LONG + 19: o->timings = 1; return KCB_EXIT_OK;
     }
     return kcb_dataopts_apply(cmd, &o->data, key, arg);
 }
@@ -376,10 +381,14 @@ static int run_spec(struct eval *e, size_t s)
     char name[64], what[200];
     int rc = !ctr || !cte || !nb || !at || !text ? KCB_ENOMEM : KCB_OK;
     size_t n = rc ? 0 : held_items(e, s, text, at);
-    if (!rc && n && e->o.method != KCB_METHOD_PER_CLASS) /* per-class needs no C(y) */
+    int cy = n && e->o.method != KCB_METHOD_PER_CLASS; /* per-class needs no C(y) */
+    double t[4] = {kcb_clock()};
+    if (!rc && cy)
         rc = kcb_sizes(spec, e->train->text, ntr, (size_t)e->o.threads, ctr);
+    t[1] = kcb_clock();
     if (!rc)
         rc = kcb_sizes(spec, text, n, (size_t)e->o.threads, cte);
+    t[2] = kcb_clock();
     struct kcb_progress pg;
     snprintf(what, sizeof what, "%s %s", e->o.name, kcb_spec_str(spec, name, sizeof name));
     kcb_progress_start(&pg, e->cmd->name, what, "pairs", (double)ntr);
@@ -389,6 +398,10 @@ static int run_spec(struct eval *e, size_t s)
     if (!rc && n)
         rc = kcb_eval_ckpt_search(&e->ck, &e->o, &job, e->train->label, e->labels->n, s, at, nb);
     kcb_progress_end(&pg);
+    t[3] = kcb_clock();
+    if (!rc && e->o.timings)
+        kcb_eval_note_timings(e->cmd->name, &e->o, what, t, cy ? ntr : 0, n, e->mpi.rank,
+                              e->mpi.size);
     for (size_t j = 0; !rc && j < n; j++)
         memcpy(p->nb + (s * nte + at[j]) * maxk, nb + j * maxk, maxk * sizeof *nb);
     free(ctr);

@@ -36,6 +36,7 @@ struct kcb_eval_opts {
     long shortlist;         /* --shortlist N of per-class (0: none) */
     struct kcb_spec first;  /* and its first pass's compressor */
     const char *checkpoint; /* --checkpoint FILE (cli/eval_checkpoint.c), or NULL */
+    int timings;            /* --timings: kcb_eval_note_timings after each compressor */
 };
 
 /*
@@ -74,6 +75,14 @@ int kcb_eval_method_settle(const struct kcb_cmd *cmd, struct kcb_eval_opts *o);
  */
 int kcb_eval_search(const struct kcb_eval_opts *o, const struct kcb_knn_job *job,
                     const int *label, size_t nlabels, struct kcb_nb *nb);
+
+/*
+ * Notes, as command cmd, the timings of compressor what (--timings) from the clock readings
+ * t: before C(y) of the ntr training texts (0: none computed), before C(x) of the n test
+ * texts, before and after their search; exact and conditional add pairs/s, MPI the rank.
+ */
+void kcb_eval_note_timings(const char *cmd, const struct kcb_eval_opts *o, const char *what,
+                           const double t[4], size_t ntr, size_t n, int rank, int ranks);
 
 /* Warns, as command cmd, what --paper means: the compressor, separator and rule 'optimistic'. */
 void kcb_eval_warn_paper(const char *cmd, const struct kcb_eval_opts *o);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "cli.h"
 #include "eval.h"
 #include "kcb/err.h"
 #include "kcb/primed.h"
@@ -86,4 +87,19 @@ const char *kcb_eval_method_str(const struct kcb_eval_opts *o, char *buf, size_t
     else
         snprintf(buf, len, "%s", kcb_method_name(o->method));
     return buf;
+}
+
+void kcb_eval_note_timings(const char *cmd, const struct kcb_eval_opts *o, const char *what,
+                           const double t[4], size_t ntr, size_t n, int rank, int ranks)
+{
+    double search = t[3] - t[2];
+    char pairs[96] = "", where[48] = "";
+    if (o->method != KCB_METHOD_PER_CLASS && ntr)
+        snprintf(pairs, sizeof pairs, ", %zu pairs, %.0f pairs/s", n * ntr,
+                 search > 0 ? (double)(n * ntr) / search : 0.0);
+    if (ranks > 1)
+        snprintf(where, sizeof where, " (rank %d of %d)", rank, ranks);
+    kcb_note(cmd, "timings: %s%s: C(y) of %zu training texts %.3f s, C(x) of %zu test texts "
+             "%.3f s, search %.3f s (%.3f ms per test text%s)", what, where, ntr, t[1] - t[0],
+             n, t[2] - t[1], search, n ? 1000.0 * search / (double)n : 0.0, pairs);
 }

@@ -17,10 +17,11 @@ REQUIRED="build-essential pkg-config zlib1g-dev liblzma-dev libzstd-dev libbz2-d
           nettle-dev"
 # optional: codec backends detected by pkg-config; Chromium for the check of the main job's page;
 # Open MPI for the MPI build (make MPI=1: kcbench eval across mpirun's ranks; make mpi-check)
-# clang and its libFuzzer runtime for make fuzz and make fuzz-regress (CI runs both)
+# clang and its libFuzzer runtime for make fuzz and make fuzz-regress (CI runs both); valgrind
+# for make valgrind
 # python3-ppmd: PPMd var.I order 6, the anchor that the cm codec is measured against
 OPTIONAL="libbrotli-dev liblz4-dev libdeflate-dev chromium chromium-driver python3-selenium python3-ppmd
-          libopenmpi-dev openmpi-bin clang libclang-rt-dev"
+          libopenmpi-dev openmpi-bin clang libclang-rt-dev valgrind"
 
 # The packages of the list $1 that are not installed, each after a space.
 missing_of() {

@@ -1,11 +1,9 @@
 """The measurements of reports/performance.md (scripts/report_performance.py writes the report).
 
 Every program is run as a child of this process and reaped with os.wait4, which gives its
-wall time (perf_counter around it) and its peak resident set (ru_maxrss). kcbench eval does
-not report the time of its neighbour search, so a rate is a difference of two runs that
-differ only in the test texts: the run on N test texts minus a run on J (the thread count)
-test texts, which loads the same files and compresses the same training texts alone; the
-difference is (N - J) x n_train pairs. Python standard library only.
+wall time (perf_counter around it) and its peak resident set (ru_maxrss). kcbench eval
+reports the seconds of its neighbour search itself (--timings), so a rate is the pairs
+searched over those seconds, without the loading and C(y) that the wall time includes. Python standard library only.
 """
 import bz2
 import gzip
@@ -77,7 +75,7 @@ def run(argv, check=True, log=True):
     return proc
 
 
-# ---- kcbench eval, timed by difference ---------------------------------------------------
+# ---- kcbench eval, its search timed by eval itself (--timings) ---------------------------
 
 def eval_args(kcb, ds, codec, sample, threads, extra=(), sep=True):
     """kcbench eval on dataset ds (a dict: train, test, train_args) with --test-sample."""
@@ -91,31 +89,34 @@ def k1_row(rows):
     return next(r for r in rows if r["k"] == 1 and r["rule"] in ("vote", "per-class"))
 
 
+TIMINGS = re.compile(r"timings: .*: C\(y\) of (\d+) training texts ([\d.]+) s, C\(x\) of "
+                     r"(\d+) test texts ([\d.]+) s, search ([\d.]+) s")
+
+
 def eval_timed(kcb, ds, codec, n, threads, extra=(), predictions=None, sep=True):
-    """eval on n test texts (None: all) and on `threads` test texts, each at -j threads; the
-    caller turns the difference of their wall times (dt) into a rate (merge_evals keeps the
-    fastest of several such measurements)."""
+    """eval on n test texts (None: all) at -j threads with --timings: its wall time, and the
+    seconds of its search as eval measures them (merge_evals keeps the fastest of several)."""
     pred = ["--predictions", predictions] if predictions else []
-    full = eval_args(kcb, ds, codec, n, threads, list(extra) + pred, sep)
-    base = eval_args(kcb, ds, codec, threads, threads, extra, sep)
-    a, b = run(full), run(base)
-    row = k1_row(json.loads(a.out))
-    return {"command": shown(full), "base_command": shown(base), "seconds": a.seconds,
-            "base_seconds": b.seconds, "dt": a.seconds - b.seconds, "rss_mb": a.rss_mb,
-            "row": row, "n_test": row["n_test"],
-            "base_n_test": k1_row(json.loads(b.out))["n_test"], "spread": 1.0}
+    argv = eval_args(kcb, ds, codec, n, threads, list(extra) + pred + ["--timings"], sep)
+    p = run(argv)
+    m = TIMINGS.search(p.err)
+    if not m:
+        sys.exit("perf: no timings line from: %s\n%s" % (shown(argv), p.err))
+    row = k1_row(json.loads(p.out))
+    return {"command": shown(argv), "seconds": p.seconds, "rss_mb": p.rss_mb, "row": row,
+            "n_test": row["n_test"], "n_train": int(m.group(1)), "cy": float(m.group(2)),
+            "search": float(m.group(5)), "spread": 1.0}
 
 
 def merge_evals(evs):
-    """eval_timed results of the same commands, run at different times (interleaved with the
-    tight loop's, so that both meet the same states of the machine): the fastest full run and
-    the fastest base run, and spread, the slowest full run's time over the fastest's."""
+    """eval_timed results of the same command, run at different times (interleaved with the
+    tight loop's, so that both meet the same states of the machine): the run whose search was
+    fastest, with spread, the slowest search over the fastest, and the fastest whole run."""
     if any(e["row"] != evs[0]["row"] for e in evs):
         sys.exit("perf: runs of the same command differ: %s" % evs[0]["command"])
-    out = dict(min(evs, key=lambda e: e["seconds"]))
-    out["base_seconds"] = min(e["base_seconds"] for e in evs)
-    out["dt"] = out["seconds"] - out["base_seconds"]
-    out["spread"] = max(e["seconds"] for e in evs) / out["seconds"]
+    out = dict(min(evs, key=lambda e: e["search"]))
+    out["seconds"] = min(e["seconds"] for e in evs)
+    out["spread"] = max(e["search"] for e in evs) / out["search"] if out["search"] > 0 else 1.0
     return out
 
 

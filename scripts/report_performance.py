@@ -19,11 +19,11 @@ usage: scripts/report_performance.py [--quick] [--out PATH] [--work DIR] [--pair
   --quick         every subset shrunk (about 100 training x 20 test texts, --min-time 0.1):
                   a check that the whole script runs, in about a minute; its numbers mean little
 
-Measurement: see scripts/perf_measure.py (wall time by difference of two eval runs, peak RSS
-by wait4 in tests/bench/maxrss). Sections: the targets, exact mode against the tight loop (and
-xz's fitted dictionary), the npc_gzip Python loop, the faster methods, peak memory, the
-leaderboard beside Python and zstd -b, MPI ranks, and cm against xz, bzip2 and PPMd
-(scripts/perf_cm.py).
+Measurement: see scripts/perf_measure.py (eval's search time from --timings, the MPI speedup
+by difference of two runs, peak RSS by wait4 in tests/bench/maxrss). Sections: the targets,
+exact mode against the tight loop (and xz's fitted dictionary), the npc_gzip Python loop, the
+faster methods, peak memory, the leaderboard beside Python and zstd -b, MPI ranks, and cm
+against xz, bzip2 and PPMd (scripts/perf_cm.py).
 """
 import argparse
 import json
@@ -85,18 +85,14 @@ def dataset(ds, cfg):
 
 # ---- exact mode --------------------------------------------------------------------------
 
-def rate(ev, loop, base):
-    """Sets ev's pairs/s and MB/s: eval's time difference (N test texts minus J) against the
-    work it stands for, the tight loop's (vtable) time on the N texts minus its time on the
-    same J texts, as a share of the N texts' pairs and bytes (texts differ in length, so
-    (N - J) x n_train would misweigh the J texts)."""
-    vt, vb = loop["by"]["vtable"], base["by"]["vtable"]
-    share = (vt["seconds"] - vb["seconds"]) / vt["seconds"]
-    ok = ev["dt"] > 0 and share > 0
-    ev.update({"pairs": vt["pairs"] - vb["pairs"], "n_train": loop["train"],
-               "pairs_per_s": vt["pairs"] * share / ev["dt"] if ok else None,
-               "mb_per_s": vt["bytes"] * share / ev["dt"] / 1e6 if ok else None})
-    ev["ms_per_text"] = 1000.0 * loop["train"] / ev["pairs_per_s"] if ok else None
+def rate(ev, loop):
+    """Sets ev's pairs/s and MB/s from eval's search seconds: the N test texts' pairs and the
+    bytes of their concatenations (the tight loop's count, same texts) over them."""
+    vt, ok = loop["by"]["vtable"], ev["search"] > 0
+    ev.update({"pairs": vt["pairs"],
+               "pairs_per_s": vt["pairs"] / ev["search"] if ok else None,
+               "mb_per_s": vt["bytes"] / ev["search"] / 1e6 if ok else None})
+    ev["ms_per_text"] = 1000.0 * ev["search"] / ev["n_test"]
     ev["ms_per_text_whole"] = 1000.0 * ev["seconds"] / ev["n_test"]
 
 
@@ -126,15 +122,10 @@ def exact_one(a, cfg, ds, codec, work):
         print("perf: the npc_gzip loop on %s: %d × %d pairs" % (ds["name"], len(test),
                                                                 len(train)), file=sys.stderr)
         r["npc"] = pm.npc_loop(train, test) + (len(test), len(train))
-    j2s, b1s, b2s = [], [], []
-    for i in range(rep):
-        j2s.append(pm.eval_timed(a.kcbench, ds, codec, n, 2, ["-k", "1"]))
-        b1s.append(pm.pairloop(a.pairloop, ds, codec, 1, "vtable"))
-        b2s.append(pm.pairloop(a.pairloop, ds, codec, 2, "vtable"))
-    r["j2"] = pm.merge_evals(j2s)
-    r["bases"] = [pm.merge_loops(b1s), pm.merge_loops(b2s)]
-    rate(r["j1"], r["loop"], r["bases"][0])
-    rate(r["j2"], r["loop"], r["bases"][1])
+    r["j2"] = pm.merge_evals([pm.eval_timed(a.kcbench, ds, codec, n, 2, ["-k", "1"])
+                              for i in range(rep)])
+    rate(r["j1"], r["loop"])
+    rate(r["j2"], r["loop"])
     by = r["loop"]["by"]
     r["tight"] = max(by["vtable"]["pairs_per_s"], by["direct"]["pairs_per_s"])
     r["eff"] = r["j1"]["pairs_per_s"] / r["tight"] if r["j1"]["pairs_per_s"] else None
@@ -148,15 +139,11 @@ def exact_one(a, cfg, ds, codec, work):
 def exact_section(res, cfg):
     out = ["## Exact mode: kcbench eval against a tight loop of the same compress calls\n",
            "Exact NCD-kNN compresses test·' '·train for every (test, training) pair. "
-           "**pairs/s** is the neighbour search's rate: kcbench eval does not report the time "
-           "of its search, so each rate comes from the wall time of a run on N test texts minus "
-           "that of a run on J test texts (J = the thread count; same files, same training "
-           "texts, same C(y) of every training text). That difference stands for the (N − J) × "
-           "n_train pairs between the runs, weighed by the tight loop's time on the same texts "
-           "(the loop is also run on the J texts; texts differ in length): pairs/s = pairs(N) "
-           "× (W(N) − W(J)) / W(N) / (T(N) − T(J)), W the tight loop's and T eval's seconds. "
-           "MB/s counts the bytes of the concatenations likewise. Each eval time T and each "
-           "path's tight-loop time W is the fastest of %d runs of its command, eval and the "
+           "**pairs/s** is the neighbour search's rate: the pairs searched over the seconds "
+           "of the search as kcbench eval --timings reports them (its clock around the search "
+           "alone, after loading and C(y) of the training texts, C(x) of the test texts). "
+           "MB/s counts the bytes of the concatenations likewise. Each search time and each "
+           "path's tight-loop time is the fastest of %d runs of its command, eval and the "
            "loop taking turns so that both meet the same states of the machine (the runs print "
            "the same results; another process can only slow a run down; a target missed says "
            "by how much its runs differed, the *spread*: slowest over fastest). The tight loop "
@@ -172,9 +159,7 @@ def exact_section(res, cfg):
     for ds, rows in res.items():
         cmds = []
         for r in rows:
-            cmds += [r["j1"]["command"], r["j1"]["base_command"], r["j2"]["command"],
-                     r["j2"]["base_command"], r["loop"]["command"]] + [
-                         b["command"] for b in r["bases"]]
+            cmds += [r["j1"]["command"], r["j2"]["command"], r["loop"]["command"]]
         body = []
         for r in rows:
             by = r["loop"]["by"]
@@ -295,8 +280,7 @@ def methods_one(a, cfg, ds, exact, work):
             continue
         pred = os.path.join(work, "%s-%s.jsonl" % (ds["name"], method))
         r = pm.eval_timed(a.kcbench, ds, codec, n, 1, extra, pred, sep)
-        texts = r["n_test"] - r["base_n_test"]
-        r["ms_per_text"] = 1000.0 * r["dt"] / texts if texts > 0 and r["dt"] > 0 else None
+        r["ms_per_text"] = 1000.0 * r["search"] / r["n_test"]
         r["ms_per_text_whole"] = 1000.0 * r["seconds"] / r["n_test"]
         ok = correct_k1(pred)
         on = [ok[k] for k in sorted(ex_ok) if k in ok]
@@ -323,7 +307,7 @@ def methods_section(res, exact_res):
                 lines.append("- %s %s on %s: not run, %s is not in this build." % (
                     r["method"], r["codec"], TITLE[ds], r["codec"].split(":")[0]))
                 continue
-            cmds += [r["command"], r["base_command"]]
+            cmds.append(r["command"])
             acc, n = r["row"]["accuracy"], r["row"]["n_test"]
             p = r["paired"]
             body.append([TITLE[ds], "%s %s" % (r["method"], r["codec"]), "%.4f %s" % (
@@ -356,8 +340,9 @@ def methods_section(res, exact_res):
     return lines, ("## Faster methods\n\n"
             "per-class (zstd:9, 3 parts per class) and conditional (lz4:1, k=1) as "
             "report_methods.py runs them, at -j 1, on the test set named by n; exact gzip:9 is "
-            "the -j 1 run of the exact section (its sample). **ms/text (search)** is by "
-            "difference with a run on one test text (as above), **ms/text (whole run)** is the "
+            "the -j 1 run of the exact section (its sample). **ms/text (search)** is eval's "
+            "search time (--timings; per-class primes its class dictionaries in it), "
+            "**ms/text (whole run)** is the "
             "process's wall time over n, loading and priming included: the targets use it. "
             "**speedup** = exact gzip:9's search ms/text over the method's whole-run ms/text "
             "(pairs-equivalent: one method text costs as much as n_train / speedup exact "

@@ -263,6 +263,20 @@ run:
 exit: 3
 stderr re: kcbench eval: no/such/dir/p\.jsonl: No such file or directory
 
+=== --timings: one line per compressor on stderr, even with -q; the results do not change
+run:
+| $KCBENCH gen labelled -o d --sources 4 --docs 20 -n 30 --order 1 --seed 3
+| $KCBENCH eval -t d/train.tsv -T d/test.tsv -f csv -c gzip:9,zstd:3 -q > plain
+| $KCBENCH eval -t d/train.tsv -T d/test.tsv -f csv -c gzip:9,zstd:3 -q --timings > timed 2> err
+| cmp plain timed && echo same
+| $KCBENCH eval -t d/train.tsv -T d/test.tsv -c zstd:3 --method per-class -q --timings 2>> err >/dev/null
+| sed -E 's/[0-9]+\.[0-9]{3}/T/g; s/[0-9]+ pairs\/s/R pairs\/s/' err
+stdout:
+| same
+| kcbench eval: timings: d gzip:9: C(y) of 64 training texts T s, C(x) of 16 test texts T s, search T s (T ms per test text, 1024 pairs, R pairs/s)
+| kcbench eval: timings: d zstd:3: C(y) of 64 training texts T s, C(x) of 16 test texts T s, search T s (T ms per test text, 1024 pairs, R pairs/s)
+| kcbench eval: timings: d zstd:3: C(y) of 0 training texts T s, C(x) of 16 test texts T s, search T s (T ms per test text)
+
 # ---- confusion matrices ----------------------------------------------------------------
 
 === --confusion (table) prints a matrix per compressor and k (rule vote), rows = truth counts
