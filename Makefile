@@ -190,7 +190,9 @@ tsan: deps
 valgrind: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build/vg OPT="-O1 -g" build/vg/kcbench
 	$(Q)cp tests/valgrind.sh build/vg/kcbench-vg
-	$(Q)KCBENCH=build/vg/kcbench-vg KCB_TIMEOUT_SCALE=40 $(PYTHON) tests/cli/run.py tests/cli
+	$(Q)vg=$$(command -v valgrind) || { echo "valgrind: not installed (apt-get install valgrind)"; \
+	  exit 1; }; KCB_VALGRIND=$$vg KCBENCH=build/vg/kcbench-vg KCB_TIMEOUT_SCALE=40 \
+	  $(PYTHON) tests/cli/run.py tests/cli
 # the unit tests alone in the asan build (CI runs it after make test); UBSan stops at its first
 # finding, so that the test fails
 asan-unit: deps
