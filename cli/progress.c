@@ -1,6 +1,7 @@
 /* Progress on stderr: a bar with rate and ETA on a terminal, a status line now and then elsewhere. */
 #include "progress.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,13 +9,14 @@
 
 #include "kcb/clock.h"
 
-volatile sig_atomic_t kcb_interrupted;
+kcb_cancel_flag kcb_interrupted;
 static int quiet;
 
+/* Only the atomic store: SA_RESETHAND makes a second signal end the program as usual. */
 static void on_signal(int sig)
 {
-    kcb_interrupted = 1;
-    signal(sig, SIG_DFL); /* a second one ends the program */
+    (void)sig;
+    atomic_store(&kcb_interrupted, 1);
 }
 
 void kcb_interrupt_catch(void)
@@ -22,6 +24,7 @@ void kcb_interrupt_catch(void)
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);

@@ -2,11 +2,12 @@
 #ifndef KCB_CLI_PROGRESS_H
 #define KCB_CLI_PROGRESS_H
 
-#include <signal.h>
 #include <stddef.h>
 
+#include "kcb/parallel.h"
+
 /* Nonzero once SIGINT or SIGTERM arrived after kcb_interrupt_catch(); loops stop at it. */
-extern volatile sig_atomic_t kcb_interrupted;
+extern kcb_cancel_flag kcb_interrupted;
 
 /* Catches SIGINT and SIGTERM: the first sets kcb_interrupted, so that the command can print
  * what it finished and how far it got; a second one ends the program as usual. */

@@ -36,7 +36,7 @@ struct kcb_knn_job {
     size_t threads;        /* 0 = all cores */
     kcb_progress_fn progress;
     void *progress_arg;
-    const volatile sig_atomic_t *cancel; /* optional: see struct kcb_parallel */
+    const kcb_cancel_flag *cancel; /* optional: see struct kcb_parallel */
 };
 
 /*

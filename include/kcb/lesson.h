@@ -2,7 +2,6 @@
 #ifndef KCB_LESSON_H
 #define KCB_LESSON_H
 
-#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -82,7 +81,7 @@ struct kcb_school_opts {
     void (*stage)(void *arg, const char *what, double scale);
     kcb_progress_fn progress;
     void *arg;
-    const volatile sig_atomic_t *cancel; /* optional: stops the searches (KCB_ECANCELED) */
+    const kcb_cancel_flag *cancel; /* optional: stops the searches (KCB_ECANCELED) */
 };
 
 /*

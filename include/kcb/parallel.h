@@ -2,8 +2,15 @@
 #ifndef KCB_PARALLEL_H
 #define KCB_PARALLEL_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stddef.h>
+
+/*
+ * A flag that stops long work once nonzero. It is set by a signal handler and read by every
+ * worker thread, so it is a lock-free atomic (which C11 lets a handler store to), not a
+ * volatile sig_atomic_t, which is safe only for the handler's own thread.
+ */
+typedef atomic_int kcb_cancel_flag;
 
 /* Called on the calling thread now and then with the items done so far. */
 typedef void (*kcb_progress_fn)(void *arg, size_t done, size_t total);
@@ -25,7 +32,7 @@ struct kcb_parallel {
     /* Optional: called on the calling thread about every 250 ms and once at the end. */
     kcb_progress_fn progress;
     /* Optional: once *cancel is nonzero no new item starts; items under way finish. */
-    const volatile sig_atomic_t *cancel;
+    const kcb_cancel_flag *cancel;
 };
 
 /* Returns the number of workers kcb_parallel_run will use for threads (0 = cores). */

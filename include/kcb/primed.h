@@ -94,7 +94,7 @@ struct kcb_perclass_job {
     size_t threads;              /* 0 = all cores */
     kcb_progress_fn progress;
     void *progress_arg;
-    const volatile sig_atomic_t *cancel;
+    const kcb_cancel_flag *cancel;
     /* Optional: test text i is scored only against the labels only[i*nonly + j].idx for
      * j < nonly (UINT32_MAX entries skipped; a shortlist from a cheaper first pass), the
      * others ranking as labels without texts. NULL: every label. */

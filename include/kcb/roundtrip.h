@@ -2,9 +2,9 @@
 #ifndef KCB_ROUNDTRIP_H
 #define KCB_ROUNDTRIP_H
 
-#include <signal.h>
 #include <stddef.h>
 
+#include "kcb/parallel.h"
 #include "kcb/spec.h"
 #include "kcb/timing.h"
 
@@ -36,7 +36,7 @@ extern const struct kcb_codec kcb_memcpy_codec;
  */
 int kcb_roundtrip(const struct kcb_spec *spec, const struct kcb_bench_cfg *cfg,
                   const unsigned char *data, size_t n, size_t chunk,
-                  const volatile sig_atomic_t *cancel, struct kcb_roundtrip *out);
+                  const kcb_cancel_flag *cancel, struct kcb_roundtrip *out);
 
 /* Sets *out to NCD(x,x) = (C(xx) - C(x)) / C(x) of the whole of x: 0 or kcb_err. */
 int kcb_ncd_self(const struct kcb_spec *spec, const unsigned char *x, size_t n, double *out);

@@ -20,7 +20,7 @@ struct kcb_comp_loop {
     void *arg;                /* passed to item */
     kcb_progress_fn progress; /* optional */
     void *progress_arg;
-    const volatile sig_atomic_t *cancel; /* optional, as in struct kcb_parallel */
+    const kcb_cancel_flag *cancel; /* optional, as in struct kcb_parallel */
 };
 
 /*

@@ -89,7 +89,7 @@ struct job {
     size_t chunk, nchunks;
     size_t *csize; /* compressed size of each chunk */
     const unsigned char *comp;
-    const volatile sig_atomic_t *cancel;
+    const kcb_cancel_flag *cancel;
 };
 
 static size_t chunk_len(const struct job *j, size_t i, size_t n)
@@ -175,7 +175,7 @@ static int measure(struct job *j, const struct kcb_bench_cfg *cfg, const unsigne
 
 int kcb_roundtrip(const struct kcb_spec *spec, const struct kcb_bench_cfg *cfg,
                   const unsigned char *data, size_t n, size_t chunk,
-                  const volatile sig_atomic_t *cancel, struct kcb_roundtrip *out)
+                  const kcb_cancel_flag *cancel, struct kcb_roundtrip *out)
 {
     struct job j = {spec, NULL, chunk, 1, NULL, NULL, cancel};
     memset(out, 0, sizeof *out);

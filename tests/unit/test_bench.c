@@ -338,7 +338,7 @@ static void test_roundtrip_mismatch_is_corrupt(void **state)
 static void test_roundtrip_cancel(void **state)
 {
     (void)state;
-    volatile sig_atomic_t stop = 1, go = 0;
+    kcb_cancel_flag stop = 1, go = 0;
     unsigned char x[2000];
     struct kcb_roundtrip m;
     struct kcb_spec mem = {&kcb_memcpy_codec, 0, 0}, gz = {kcb_codec_find("gzip"), 6, 0};
