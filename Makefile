@@ -186,7 +186,7 @@ tsan: deps
 	$(Q)KCB_TIMEOUT_SCALE=15 $(MAKE) --no-print-directory BUILD=build/tsan SAN=thread OPT="-O1 -g" \
 	  build/tsan/kcbench-check
 # the command-line tests with kcbench under valgrind's memcheck (tests/valgrind.sh): a memory
-# error or a definite leak fails the case; about 40 minutes on 2 cores without $KCB_DATA
+# error or a definite leak fails the case; about 30 minutes on 2 cores without $KCB_DATA
 valgrind: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build/vg OPT="-O1 -g" build/vg/kcbench
 	$(Q)cp tests/valgrind.sh build/vg/kcbench-vg
