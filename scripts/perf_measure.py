@@ -3,7 +3,8 @@
 Every program is run as a child of this process and reaped with os.wait4, which gives its
 wall time (perf_counter around it) and its peak resident set (ru_maxrss). kcbench eval
 reports the seconds of its neighbour search itself (--timings), so a rate is the pairs
-searched over those seconds, without the loading and C(y) that the wall time includes. Python standard library only.
+searched over those seconds, without the loading and C(y) that the wall time includes.
+Python standard library only.
 """
 import bz2
 import gzip
@@ -89,8 +90,7 @@ def k1_row(rows):
     return next(r for r in rows if r["k"] == 1 and r["rule"] in ("vote", "per-class"))
 
 
-TIMINGS = re.compile(r"timings: .*: C\(y\) of (\d+) training texts ([\d.]+) s, C\(x\) of "
-                     r"(\d+) test texts ([\d.]+) s, search ([\d.]+) s")
+TIMINGS = re.compile(r"timings: .*: C\(y\) of (\d+) training texts .*, search ([\d.]+) s")
 
 
 def eval_timed(kcb, ds, codec, n, threads, extra=(), predictions=None, sep=True):
@@ -104,8 +104,7 @@ def eval_timed(kcb, ds, codec, n, threads, extra=(), predictions=None, sep=True)
         sys.exit("perf: no timings line from: %s\n%s" % (shown(argv), p.err))
     row = k1_row(json.loads(p.out))
     return {"command": shown(argv), "seconds": p.seconds, "rss_mb": p.rss_mb, "row": row,
-            "n_test": row["n_test"], "n_train": int(m.group(1)), "cy": float(m.group(2)),
-            "search": float(m.group(5)), "spread": 1.0}
+            "n_test": row["n_test"], "n_train": int(m.group(1)), "search": float(m.group(2))}
 
 
 def merge_evals(evs):
@@ -122,12 +121,17 @@ def merge_evals(evs):
 
 # ---- the tight loop ----------------------------------------------------------------------
 
+def pairloop_argv(pl, ds, codec, sample, paths, dump=None):
+    """The command line of tests/bench/pairloop on the texts eval selects."""
+    return ([pl, "-t", ds["train"], "-T", ds["test"]] + list(ds["train_args"]) +
+            ["-c", codec, "--sep", " "] + (["--test-sample", sample] if sample else []) +
+            ["--paths", paths] + (["--dump", dump] if dump else []))
+
+
 def pairloop(pl, ds, codec, sample, paths, dump=None):
     """tests/bench/pairloop on the texts eval selects; its JSON object, indexed by path
     (merge_loops keeps each path's fastest of several runs)."""
-    argv = ([pl, "-t", ds["train"], "-T", ds["test"]] + list(ds["train_args"]) +
-            ["-c", codec, "--sep", " "] + (["--test-sample", sample] if sample else []) +
-            ["--paths", paths] + (["--dump", dump] if dump else []))
+    argv = pairloop_argv(pl, ds, codec, sample, paths, dump)
     doc = json.loads(run(argv, log=paths != "none").out)
     doc["command"] = shown(argv)
     return merge_loops([doc])
@@ -136,9 +140,7 @@ def pairloop(pl, ds, codec, sample, paths, dump=None):
 def pairloop_twice(pl, ds, codec, sample):
     """Two tight loops at once (vtable path, the same texts), what the machine gives two
     processes that share nothing: their pairs/s summed, and the command."""
-    argv = ([pl, "-t", ds["train"], "-T", ds["test"]] + list(ds["train_args"]) +
-            ["-c", codec, "--sep", " "] + (["--test-sample", sample] if sample else []) +
-            ["--paths", "vtable"])
+    argv = pairloop_argv(pl, ds, codec, sample, "vtable")
     print("perf: two at once: %s" % shown(argv), file=sys.stderr, flush=True)
     procs = [subprocess.Popen([str(a) for a in argv], stdout=subprocess.PIPE) for _ in (0, 1)]
     outs = [p.communicate()[0] for p in procs]
@@ -299,22 +301,23 @@ def mpi_binary(path):
 
 def mpi_runs(a, cfg, ds, mpirun):
     """eval under mpirun -np 1 and -np 2 (each rank -j 1), and each with one text per rank."""
-    out = {}
+    kcb = os.path.abspath(a.mpi_kcbench)
+    argv, runs = {}, {1: [], 2: []}
+    for np_ in runs:
+        pre = [mpirun, "--allow-run-as-root", "--oversubscribe", "-np", np_]
+        argv[np_] = (pre + eval_args(kcb, ds, "gzip:9", cfg["mpi_sample"], 1, ["-k", "1"]),
+                     pre + eval_args(kcb, ds, "gzip:9", np_, 1, ["-k", "1"]))
     for i in range(cfg["repeats"]):  # -np 1 and -np 2 in turn, the fastest of each kept
-        for np_ in (1, 2):
-            pre = [mpirun, "--allow-run-as-root", "--oversubscribe", "-np", np_]
-            kcb = os.path.abspath(a.mpi_kcbench)
-            full = pre + eval_args(kcb, ds, "gzip:9", cfg["mpi_sample"], 1, ["-k", "1"])
-            base = pre + eval_args(kcb, ds, "gzip:9", np_, 1, ["-k", "1"])
-            pa, pb = run(full), run(base)
-            o = out.setdefault(np_, {"seconds": pa.seconds, "base": pb.seconds, "out": pa.out,
-                                     "slowest": pa.seconds,
-                                     "commands": [shown(full).replace(a.mpi_kcbench, "kcbench"),
-                                                  shown(base).replace(a.mpi_kcbench, "kcbench")]})
-            if pa.out != o["out"]:
-                sys.exit("perf: runs of the same command differ: %s" % o["commands"][0])
-            o["slowest"] = max(o["slowest"], pa.seconds)
-            o["seconds"], o["base"] = min(o["seconds"], pa.seconds), min(o["base"], pb.seconds)
+        for np_ in runs:
+            runs[np_].append((run(argv[np_][0]), run(argv[np_][1])))
+    out = {}
+    for np_, rs in runs.items():
+        if any(p.out != rs[0][0].out for p, _ in rs):
+            sys.exit("perf: runs of the same command differ: %s" % shown(argv[np_][0]))
+        out[np_] = {"seconds": min(p.seconds for p, _ in rs),
+                    "slowest": max(p.seconds for p, _ in rs),
+                    "base": min(b.seconds for _, b in rs), "out": rs[0][0].out,
+                    "commands": [shown(c).replace(a.mpi_kcbench, "kcbench") for c in argv[np_]]}
     return out
 
 

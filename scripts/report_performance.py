@@ -160,9 +160,9 @@ def exact_section(res, cfg):
            "faster of the two. **scaling** = -j 2 over -j 1; **tight loop, 2 at once**: two "
            "tight loops (vtable) run at the same time, their pairs/s summed over one loop's "
            "alone, what this machine gives two processes that share nothing (the fastest of "
-           "%d such runs, taking turns with -j 2), the ceiling of scaling. Test texts: a stratified sample "
-           "(eval's --test-sample, seed 1) of the official test set, fewer for the slow codecs, "
-           "all training texts. Sizes: every pair's size through the library directly equals "
+           "%d such runs, taking turns with -j 2), the ceiling of scaling. Test texts: a "
+           "stratified sample (eval's --test-sample, seed 1) of the official test set, fewer "
+           "for the slow codecs, all training texts. Sizes: every pair's size through the library directly equals "
            "kcbench's (differ = 0) unless the table says otherwise.\n" % ((cfg["repeats"],) * 2)]
     for ds, rows in res.items():
         cmds = []
@@ -471,8 +471,8 @@ def mpi_section(m, why, cfg, ceiling):
                 cfg["mpi_sample"], cfg["repeats"], ceiling, "yes" if same else "**no**",
                 fenced(one["commands"] + two["commands"]), kr.md_table(
                     ["ranks", "wall s", "spread", "wall s, one text per rank",
-                     "speedup (whole run)", "speedup (search)"], body))), (
-                         whole, search, same, spread, ceiling)
+                     "speedup (whole run)", "speedup (search)"], body))), {
+                         "whole": whole, "search": search, "spread": spread, "ceiling": ceiling}
 
 
 # ---- the report --------------------------------------------------------------------------
@@ -512,7 +512,8 @@ def targets(exact, mpi, method_lines):
     if mpi:
         out.append("- MPI, 2 ranks ≥ 1.8× one rank: %s (whole run %.2f×, search %.2f×; its "
                    "runs' spread: -np 1 %.0f%%, -np 2 %.0f%%; two tight loops at once: %.2f×)."
-                   % (verdict(mpi[0] >= 1.8), mpi[0], mpi[1], mpi[3][0], mpi[3][1], mpi[4]))
+                   % (verdict(mpi["whole"] >= 1.8), mpi["whole"], mpi["search"], mpi["spread"][0],
+                      mpi["spread"][1], mpi["ceiling"]))
     else:
         out.append("- MPI, 2 ranks ≥ 1.8× one rank: not measured (see MPI ranks).")
     return "\n".join(out) + "\n"
